@@ -1,0 +1,1 @@
+"""Tuijin (推进): the platform on which governments run their major programmes."""
