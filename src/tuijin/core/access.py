@@ -1,0 +1,222 @@
+"""Who sees and who may change what. Every list, detail, export, filter and API queryset goes
+through `visible` or `changeable`; no view filters by hand.
+
+A model's policy names how its rows hang from the organisation (the lookup to its region, task
+force, unit or owning enterprise) and, per role, which scope applies to seeing and to changing.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import reduce
+from operator import or_
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest
+
+from tuijin.accounts.models import Role, RoleGrant
+
+from .audit import record_denial
+
+
+class Scope(Enum):
+    LINEAGE = "lineage"  # the grant's region, everything below it and the regions above it
+    SUBTREE = "subtree"  # the grant's region and everything below it
+    TASK_FORCE = "task_force"  # rows of the grant's task force
+    UNIT = "unit"  # rows held by the grant's unit
+    ENTERPRISE = "enterprise"  # rows owned by the grant's enterprise
+
+
+GOVERNMENT = (Role.OFFICE, Role.LEADER, Role.TASK_FORCE, Role.UNIT, Role.TERRITORY)
+
+
+@dataclass(frozen=True)
+class Policy:
+    region: str | None = None
+    task_force: str | None = None
+    unit: str | None = None
+    enterprise: str | None = None
+    see: dict[str, Scope] = field(default_factory=dict)
+    change: dict[str, Scope] = field(default_factory=dict)
+    # Lookups through a many-to-many relation would repeat rows; they are filtered by subquery.
+    many: frozenset[str] = frozenset()
+
+
+def _everyone_in_government(scope: Scope) -> dict[str, Scope]:
+    return {role: scope for role in GOVERNMENT}
+
+
+_ORG_STRUCTURE = {"see": _everyone_in_government(Scope.LINEAGE), "change": {Role.OFFICE: Scope.SUBTREE}}
+_TASK_FORCE_ITEM = {
+    "see": _everyone_in_government(Scope.LINEAGE),
+    "change": {Role.OFFICE: Scope.SUBTREE, Role.TASK_FORCE: Scope.TASK_FORCE},
+}
+
+POLICIES: dict[str, Policy] = {
+    "org.Region": Policy(region="", **_ORG_STRUCTURE),
+    "org.Industry": Policy(region="region", **_ORG_STRUCTURE),
+    "org.Unit": Policy(
+        region="region",
+        unit="",
+        enterprise="",
+        see={**_everyone_in_government(Scope.LINEAGE), Role.ENTERPRISE: Scope.ENTERPRISE},
+        change={Role.OFFICE: Scope.SUBTREE},
+    ),
+    "org.Person": Policy(
+        region="unit__region",
+        unit="unit",
+        enterprise="unit",
+        see={**_everyone_in_government(Scope.LINEAGE), Role.ENTERPRISE: Scope.ENTERPRISE},
+        change={Role.OFFICE: Scope.SUBTREE, Role.UNIT: Scope.UNIT},
+    ),
+    "org.Programme": Policy(region="region", **_ORG_STRUCTURE),
+    "org.TaskForce": Policy(region="programme__region", task_force="", **_ORG_STRUCTURE),
+    "org.ThinkTank": Policy(region="task_force__programme__region", task_force="task_force", **_TASK_FORCE_ITEM),
+    "org.Expert": Policy(
+        region="think_tank__task_force__programme__region", task_force="think_tank__task_force", **_TASK_FORCE_ITEM
+    ),
+    "org.Alliance": Policy(region="task_force__programme__region", task_force="task_force", **_TASK_FORCE_ITEM),
+    "org.Fund": Policy(region="programme__region", task_force="task_force", **_TASK_FORCE_ITEM),
+    "org.Policy": Policy(region="programme__region", task_force="task_force", **_TASK_FORCE_ITEM),
+    "plans.Document": Policy(region="programme__region", task_force="task_force", **_TASK_FORCE_ITEM),
+    "accounts.RoleGrant": Policy(
+        region="user__unit__region",
+        see={Role.OFFICE: Scope.SUBTREE},
+        change={Role.OFFICE: Scope.SUBTREE},
+    ),
+}
+
+
+def policy_for(model: type[models.Model]) -> Policy:
+    return POLICIES[model._meta.label]
+
+
+def grants_of(user: Any) -> list[RoleGrant]:
+    """The user's grants, loaded once per user object (one request)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cached = getattr(user, "_tuijin_grants", None)
+    if cached is None:
+        cached = list(
+            RoleGrant.objects.filter(user=user).select_related(
+                "region", "task_force__programme__region", "unit__region"
+            )
+        )
+        user._tuijin_grants = cached
+    return cached
+
+
+def roles_of(user: Any) -> set[str]:
+    return {grant.role for grant in grants_of(user)}
+
+
+def _join(prefix: str, rest: str) -> str:
+    return f"{prefix}__{rest}" if prefix else rest
+
+
+def _ancestor_paths(path: str) -> list[str]:
+    parts = [p for p in path.split("/") if p]
+    return ["/".join(parts[:i]) + "/" for i in range(1, len(parts))]
+
+
+def _scope_q(model: type[models.Model], policy: Policy, scope: Scope, grant: RoleGrant) -> Q | None:
+    if scope in (Scope.LINEAGE, Scope.SUBTREE):
+        if policy.region is None or grant.anchor_region is None:
+            return None
+        path = grant.anchor_region.path
+        lookup = _join(policy.region, "path")
+        q = Q(**{f"{lookup}__startswith": path})
+        if scope is Scope.LINEAGE:
+            q |= Q(**{f"{lookup}__in": _ancestor_paths(path)})
+        return _through_subquery(model, policy, policy.region, q)
+    lookup, value = {
+        Scope.TASK_FORCE: (policy.task_force, grant.task_force_id),
+        Scope.UNIT: (policy.unit, grant.unit_id),
+        Scope.ENTERPRISE: (policy.enterprise, grant.unit_id),
+    }[scope]
+    if lookup is None or value is None:
+        return None
+    q = Q(**{_join(lookup, "pk") if lookup else "pk": value})
+    return _through_subquery(model, policy, lookup, q)
+
+
+def _through_subquery(model: type[models.Model], policy: Policy, lookup: str, q: Q) -> Q:
+    if lookup in policy.many:
+        return Q(pk__in=model._default_manager.filter(q).values("pk"))
+    return q
+
+
+def _filter(user: Any, qs: QuerySet, which: str) -> QuerySet:
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return qs
+    policy = policy_for(qs.model)
+    rules = getattr(policy, which)
+    conditions = [
+        q
+        for grant in grants_of(user)
+        if grant.role in rules
+        and (q := _scope_q(qs.model, policy, rules[grant.role], grant)) is not None
+    ]
+    if not conditions:
+        return qs.none()
+    return qs.filter(reduce(or_, conditions))
+
+
+def visible(user: Any, qs: QuerySet) -> QuerySet:
+    return _filter(user, qs, "see")
+
+
+def changeable(user: Any, qs: QuerySet) -> QuerySet:
+    return _filter(user, qs, "change")
+
+
+def can_see(user: Any, obj: models.Model) -> bool:
+    return visible(user, type(obj)._default_manager.filter(pk=obj.pk)).exists()
+
+
+def can_change(user: Any, obj: models.Model) -> bool:
+    return changeable(user, type(obj)._default_manager.filter(pk=obj.pk)).exists()
+
+
+def may_create(user: Any, model: type[models.Model]) -> bool:
+    """Whether the user holds any role that changes this kind of record (to show a 'new' button);
+    the record itself is checked against the scope after it is saved."""
+    if getattr(user, "is_superuser", False):
+        return True
+    return bool(roles_of(user) & set(policy_for(model).change))
+
+
+def may_any(user: Any, roles: Iterable[str]) -> bool:
+    return getattr(user, "is_superuser", False) or bool(roles_of(user) & set(roles))
+
+
+class AccessDenied(PermissionDenied):
+    """Raised when a user may see a record but not change it; Django answers 403."""
+
+
+def get_visible_or_404(request: HttpRequest, qs: QuerySet, **lookup: Any) -> models.Model:
+    try:
+        return visible(request.user, qs).get(**lookup)
+    except qs.model.DoesNotExist:
+        if qs.filter(**lookup).exists():
+            record_denial(user=request.user, what=f"see {qs.model._meta.label} {lookup}", request=request)
+        raise Http404 from None
+
+
+def get_changeable_or_deny(request: HttpRequest, qs: QuerySet, **lookup: Any) -> models.Model:
+    """404 for what the user may not see; 403 (AccessDenied) for what it sees but may not change."""
+    obj = get_visible_or_404(request, qs, **lookup)
+    if not can_change(request.user, obj):
+        record_denial(user=request.user, what=f"change {qs.model._meta.label} {lookup}", request=request)
+        raise AccessDenied(str(obj))
+    return obj
+
+
+def deny_unless(request: HttpRequest, allowed: bool, what: str) -> None:
+    """For pages that belong to roles rather than records (the audit log, the import page)."""
+    if not allowed:
+        record_denial(user=request.user, what=what, request=request)
+        raise AccessDenied(what)

@@ -1,0 +1,12 @@
+"""Builds the whole demo in one transaction, in the order the parts depend on each other."""
+
+from django.db import transaction
+
+from .org import load_org
+from .users import load_users
+
+
+@transaction.atomic
+def load_demo() -> None:
+    org = load_org()
+    load_users(org)

@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+
+from tuijin.core import views as core_views
+
+handler403 = "tuijin.core.views.forbidden"
+
+urlpatterns = [
+    path("", include("tuijin.core.urls")),
+    path("accounts/", include("tuijin.accounts.urls")),
+    path("org/", include("tuijin.org.urls")),
+    path("records/", include("tuijin.core.record_urls")),
+    path("language/", core_views.set_language, name="set_language"),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
+    path("admin/", admin.site.urls),
+]
