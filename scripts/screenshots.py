@@ -1,6 +1,6 @@
 """Takes screenshots of a running demo for the user guide and for looking at pages as a person would.
 
-    .venv/bin/python scripts/screenshots.py [--base http://127.0.0.1:8000] [--out docs/screenshots] [--lang zh-hans|en]
+.venv/bin/python scripts/screenshots.py [--base http://127.0.0.1:8000] [--out docs/screenshots] [--lang zh-hans|en]
 """
 
 import argparse
@@ -32,7 +32,8 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+            executable_path="/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
         contexts = {}
         for user, name, path in PAGES:

@@ -13,7 +13,10 @@ class RoleGrantInline(admin.TabularInline):
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
-    fieldsets = (*BaseUserAdmin.fieldsets, ("Tuijin", {"fields": ("display_name", "phone", "unit", "language", "password_changed_at")}))
+    fieldsets = (
+        *BaseUserAdmin.fieldsets,
+        ("Tuijin", {"fields": ("display_name", "phone", "unit", "language", "password_changed_at")}),
+    )
     list_display = ("username", "display_name", "unit", "is_active", "last_login")
     autocomplete_fields = ["unit"]
     inlines = [RoleGrantInline]

@@ -12,13 +12,17 @@ class LoginForm(AuthenticationForm):
 
 
 class PasswordChangeForm(forms.Form):
-    old_password = forms.CharField(label=_("Current password"), widget=forms.PasswordInput(attrs={"class": "form-control"}))
+    old_password = forms.CharField(
+        label=_("Current password"), widget=forms.PasswordInput(attrs={"class": "form-control"})
+    )
     new_password1 = forms.CharField(
         label=_("New password"),
         widget=forms.PasswordInput(attrs={"class": "form-control"}),
         help_text=password_validation.password_validators_help_text_html(),
     )
-    new_password2 = forms.CharField(label=_("New password again"), widget=forms.PasswordInput(attrs={"class": "form-control"}))
+    new_password2 = forms.CharField(
+        label=_("New password again"), widget=forms.PasswordInput(attrs={"class": "form-control"})
+    )
 
     def __init__(self, user: object, *args: object, **kwargs: object) -> None:
         self.user = user

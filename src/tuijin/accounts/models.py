@@ -78,7 +78,7 @@ class RoleGrant(TrackedModel):
             raise ValidationError({"unit": _("An enterprise role is granted on an enterprise.")})
 
     @property
-    def anchor_region(self):  # noqa: ANN201 - org.Region, typed loosely to avoid an import cycle
+    def anchor_region(self):
         """The region a grant's visibility hangs from."""
         if self.region_id:
             return self.region

@@ -40,9 +40,11 @@ def user_create(
 
 
 @transaction.atomic
-def role_grant(*, by: Any, user: User, role: str, region: Any = None, task_force: Any = None, unit: Any = None) -> RoleGrant:
+def role_grant(
+    *, by: Any, user: User, role: str, region: Any = None, task_force: Any = None, unit: Any = None
+) -> RoleGrant:
     grant = RoleGrant(user=user, role=role, region=region, task_force=task_force, unit=unit)
     grant.full_clean()
-    attribute_change(grant, user=by, reason="role granted")
+    attribute_change(grant, user=by)
     grant.save()
     return grant

@@ -38,7 +38,9 @@ class LoginView(auth_views.LoginView):
         else:
             messages.info(self.request, _("Welcome: this is your first login."))
         if user.language:
-            response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.language, max_age=settings.LANGUAGE_COOKIE_AGE, samesite="Lax")
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME, user.language, max_age=settings.LANGUAGE_COOKIE_AGE, samesite="Lax"
+            )
         return response
 
 

@@ -157,8 +157,7 @@ def _filter(user: Any, qs: QuerySet, which: str) -> QuerySet:
     conditions = [
         q
         for grant in grants_of(user)
-        if grant.role in rules
-        and (q := _scope_q(qs.model, policy, rules[grant.role], grant)) is not None
+        if grant.role in rules and (q := _scope_q(qs.model, policy, rules[grant.role], grant)) is not None
     ]
     if not conditions:
         return qs.none()

@@ -27,33 +27,36 @@ def _client_ip(request: HttpRequest | None) -> str | None:
     return request.META.get("REMOTE_ADDR") or None
 
 
-def _display(value: Any) -> Any:
-    if value is None or isinstance(value, bool | int | str):
+def _display(model: type[models.Model], name: str, value: Any) -> Any:
+    """What a value was, in words that stay true later: a related record by its name, not its id.
+    Labels and choice names are translated when shown, not stored."""
+    if value is None or value == "":
+        return None
+    try:
+        field = model._meta.get_field(name)
+    except Exception:  # a field removed since
+        return str(value)
+    if field.is_relation and field.many_to_one:
+        related = field.related_model._default_manager.filter(pk=value).first()
+        return str(related) if related else str(value)
+    if isinstance(value, bool | int | str):
         return value
     return str(value)
-
-
-def _field_label(model: type[models.Model], name: str) -> str:
-    try:
-        return str(model._meta.get_field(name).verbose_name)
-    except Exception:  # a field removed since the history row was written
-        return name
 
 
 def _changes(history_instance: Any, model: type[models.Model]) -> list[dict[str, Any]]:
     if history_instance.history_type == "~" and history_instance.prev_record is not None:
         delta = history_instance.diff_against(history_instance.prev_record)
         return [
-            {"field": c.field, "label": _field_label(model, c.field), "old": _display(c.old), "new": _display(c.new)}
+            {"field": c.field, "old": _display(model, c.field, c.old), "new": _display(model, c.field, c.new)}
             for c in delta.changes
             if c.field not in _HIDDEN_FIELDS
         ]
     if history_instance.history_type == "+":
         return [
-            {"field": f.attname, "label": str(f.verbose_name), "old": None, "new": _display(getattr(history_instance, f.attname))}
+            {"field": f.name, "old": None, "new": _display(model, f.name, getattr(history_instance, f.attname))}
             for f in model._meta.concrete_fields
-            if f.attname not in _HIDDEN_FIELDS and f.name not in _HIDDEN_FIELDS
-            and getattr(history_instance, f.attname, None) not in (None, "")
+            if f.name not in _HIDDEN_FIELDS and getattr(history_instance, f.attname, None) not in (None, "")
         ]
     return []
 
@@ -103,7 +106,9 @@ def _on_history(sender: Any, instance: models.Model, history_instance: Any, **kw
 
 
 @receiver(m2m_changed)
-def _on_m2m(sender: Any, instance: models.Model, action: str, reverse: bool, model: type, pk_set: set | None, **kwargs: Any) -> None:
+def _on_m2m(
+    sender: Any, instance: models.Model, action: str, reverse: bool, model: type, pk_set: set | None, **kwargs: Any
+) -> None:
     if reverse or not isinstance(instance, TrackedModel) or action not in {"post_add", "post_remove"}:
         return
     if not pk_set:
@@ -117,7 +122,7 @@ def _on_m2m(sender: Any, instance: models.Model, action: str, reverse: bool, mod
         action=AuditAction.UPDATE,
         user=user,
         instance=instance,
-        changes=[{"field": field.name, "label": str(field.verbose_name), key: names}],
+        changes=[{"field": field.name, key: names}],
         reason=getattr(instance, "_change_reason", "") or "",
     )
 

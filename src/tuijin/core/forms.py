@@ -61,8 +61,12 @@ class AuditFilterForm(forms.Form):
                 labels.append((label, apps.get_model(label)._meta.verbose_name))
             except LookupError:
                 labels.append((label, label))
-        self.fields["model"].choices = [("", _("All"))] + labels
+        self.fields["model"].choices = [("", _("All")), *labels]
         self.fields["action"].choices = [("", _("All")), *AuditAction.choices]
         for field in self.fields.values():
-            css = "form-select form-select-sm" if isinstance(field.widget, forms.Select) else "form-control form-control-sm"
+            css = (
+                "form-select form-select-sm"
+                if isinstance(field.widget, forms.Select)
+                else "form-control form-control-sm"
+            )
             field.widget.attrs["class"] = css

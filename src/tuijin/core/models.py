@@ -16,6 +16,13 @@ class TrackedModel(models.Model):
         abstract = True
 
 
+def _field_or_none(model: type[models.Model] | None, name: str) -> models.Field | None:
+    try:
+        return model._meta.get_field(name) if model else None
+    except Exception:  # FieldDoesNotExist for fields removed since the entry was written
+        return None
+
+
 class AuditAction(models.TextChoices):
     CREATE = "create", _("created")
     UPDATE = "update", _("changed")
@@ -81,3 +88,25 @@ class AuditEntry(models.Model):
 
     def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
         raise PermissionError("audit entries are append-only")
+
+    def changes_display(self) -> list[dict[str, object]]:
+        """The changes with field labels and choice names in the reader's language."""
+        from django.apps import apps
+
+        try:
+            model = apps.get_model(self.model) if self.model else None
+        except LookupError:
+            model = None
+        shown = []
+        for change in self.changes:
+            field = _field_or_none(model, change.get("field", ""))
+            choices = dict(field.flatchoices) if field is not None and field.choices else {}
+            shown.append(
+                {
+                    **change,
+                    "label": field.verbose_name if field is not None else change.get("field", ""),
+                    "old": choices.get(change.get("old"), change.get("old")),
+                    "new": choices.get(change.get("new"), change.get("new")),
+                }
+            )
+        return shown

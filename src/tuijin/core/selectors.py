@@ -51,9 +51,7 @@ def record_history(*, instance: Any) -> QuerySet[AuditEntry]:
 
 def previous_login(*, user: Any) -> dict[str, Any] | None:
     """The login before the current one and the failed attempts since, for the last-login notice."""
-    logins = list(
-        AuditEntry.objects.filter(user=user, action=AuditAction.LOGIN).order_by("-at").values("at", "ip")[:2]
-    )
+    logins = list(AuditEntry.objects.filter(user=user, action=AuditAction.LOGIN).order_by("-at").values("at", "ip")[:2])
     if len(logins) < 2:
         return None
     before = logins[1]
@@ -61,5 +59,3 @@ def previous_login(*, user: Any) -> dict[str, Any] | None:
         username=user.get_username(), action=AuditAction.LOGIN_FAILED, at__gt=before["at"], at__lt=logins[0]["at"]
     ).count()
     return {"at": before["at"], "ip": before["ip"], "failures": failures}
-
-

@@ -14,7 +14,9 @@ class StaleRecord(Exception):
     """Someone else saved the record after this form was opened."""
 
     def __init__(self) -> None:
-        super().__init__(_("Someone else changed this record after you opened it. Reload it and make your change again."))
+        super().__init__(
+            _("Someone else changed this record after you opened it. Reload it and make your change again.")
+        )
 
 
 def attribute_change(instance: models.Model, *, user: Any, reason: str = "") -> None:
@@ -28,7 +30,11 @@ def record_save(*, user: Any, form: ModelForm, expected_version: int | None, rea
     instance = form.instance
     if instance.pk is not None:
         current = (
-            type(instance)._default_manager.select_for_update().filter(pk=instance.pk).values_list("version", flat=True).first()
+            type(instance)
+            ._default_manager.select_for_update()
+            .filter(pk=instance.pk)
+            .values_list("version", flat=True)
+            .first()
         )
         if current is None or current != expected_version:
             raise StaleRecord()

@@ -15,12 +15,12 @@ from tuijin.org import selectors as org_selectors
 
 from . import access
 from .forms import AuditFilterForm
+from .http import xlsx_response
 from .models import AuditAction
 from .records import REGISTRY, RecordType, display_value
 from .selectors import audit_entries, audited_models, may_read_audit, record_history
 from .services import StaleRecord, record_save
 from .uploads import annotated_file
-from .http import xlsx_response
 
 PAGE_SIZE = 50
 
@@ -42,7 +42,9 @@ def set_language(request: HttpRequest) -> HttpResponse:
         next_url = "/"
     response = HttpResponseRedirect(next_url)
     if language and check_for_language(language):
-        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, max_age=settings.LANGUAGE_COOKIE_AGE, samesite="Lax")
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME, language, max_age=settings.LANGUAGE_COOKIE_AGE, samesite="Lax"
+        )
         if request.user.is_authenticated and request.user.language != language:
             request.user.language = language
             request.user.save(update_fields=["language"])
@@ -67,9 +69,7 @@ def _record_type(key: str) -> RecordType:
 
 
 def _list_filters(record_type: RecordType, request: HttpRequest) -> dict[str, str]:
-    allowed = set(record_type.filters) | {
-        f.name for f in record_type.model._meta.concrete_fields if f.is_relation
-    }
+    allowed = set(record_type.filters) | {f.name for f in record_type.model._meta.concrete_fields if f.is_relation}
     return {name: value for name, value in request.GET.items() if name in allowed and value}
 
 
@@ -108,11 +108,13 @@ def _detail_children(request: HttpRequest, obj: Any, record_type: RecordType) ->
     for related_name, child_key in record_type.children:
         child_type = REGISTRY[child_key]
         qs = access.visible(request.user, getattr(obj, related_name).all())
-        children.append({
-            "record_type": child_type,
-            "rows": [(c, [display_value(c, col) for col in child_type.columns]) for c in qs[:200]],
-            "count": qs.count(),
-        })
+        children.append(
+            {
+                "record_type": child_type,
+                "rows": [(c, [display_value(c, col) for col in child_type.columns]) for c in qs[:200]],
+                "count": qs.count(),
+            }
+        )
     return children
 
 

@@ -62,11 +62,27 @@ PROVINCE_PILLARS = [
     ("重大基础设施", "省发展改革委", ["唐振华"], False),
 ]
 PROVINCE_DEPARTMENTS = [
-    ("省发展改革委", "省发改委"), ("省工业和信息化厅", "省工信厅"), ("省财政厅", ""), ("省自然资源厅", ""),
-    ("省生态环境厅", ""), ("省商务厅", ""), ("省科技厅", ""), ("省农业农村厅", ""), ("省卫生健康委", ""),
-    ("省文化和旅游厅", ""), ("省海洋局", ""), ("省地方金融监管局", "省金融办"), ("省委编办", ""),
-    ("省委组织部", ""), ("省委宣传部", ""), ("省人力资源社会保障厅", "省人社厅"), ("省住房城乡建设厅", ""),
-    ("省交通运输厅", ""), ("省统计局", ""), ("省工商联", ""), ("省政府办公厅", ""),
+    ("省发展改革委", "省发改委"),
+    ("省工业和信息化厅", "省工信厅"),
+    ("省财政厅", ""),
+    ("省自然资源厅", ""),
+    ("省生态环境厅", ""),
+    ("省商务厅", ""),
+    ("省科技厅", ""),
+    ("省农业农村厅", ""),
+    ("省卫生健康委", ""),
+    ("省文化和旅游厅", ""),
+    ("省海洋局", ""),
+    ("省地方金融监管局", "省金融办"),
+    ("省委编办", ""),
+    ("省委组织部", ""),
+    ("省委宣传部", ""),
+    ("省人力资源社会保障厅", "省人社厅"),
+    ("省住房城乡建设厅", ""),
+    ("省交通运输厅", ""),
+    ("省统计局", ""),
+    ("省工商联", ""),
+    ("省政府办公厅", ""),
 ]
 # Seed 002, annex 1: lead district officials, industry, responsible department.
 DISTRICT_INDUSTRIES = [
@@ -93,9 +109,25 @@ DISTRICT_SERVICE_LINES = [
     ("审批服务保障线", "区行政审批服务局"),
 ]
 DISTRICT_DEPARTMENTS = [
-    "区发展改革局", "区经信局", "区卫健局", "区林业局", "区文广新局", "区金融办", "区市场监管局", "区旅游局",
-    "区环保局", "区商务局", "区委督委办", "区编办", "区人才办", "区财政局", "青山自然资源分局",
-    "区投资促进局", "区行政审批服务局", "区统计局", "区科技局",
+    "区发展改革局",
+    "区经信局",
+    "区卫健局",
+    "区林业局",
+    "区文广新局",
+    "区金融办",
+    "区市场监管局",
+    "区旅游局",
+    "区环保局",
+    "区商务局",
+    "区委督委办",
+    "区编办",
+    "区人才办",
+    "区财政局",
+    "青山自然资源分局",
+    "区投资促进局",
+    "区行政审批服务局",
+    "区统计局",
+    "区科技局",
 ]
 ENTERPRISES = [
     ("临川重工机械有限公司", "91371302MA3C0001X1", "990102401000"),
@@ -160,37 +192,61 @@ def _province_programme(province: Region) -> tuple[Programme, Unit]:
         industry = Industry.objects.create(name=name, region=province, sort_order=order)
         lead_unit = departments[lead]
         task_force = TaskForce.objects.create(
-            programme=programme, kind=TaskForceKind.INDUSTRY, name=f"{name}专班", industry=industry,
-            lead_unit=lead_unit, sort_order=order,
+            programme=programme,
+            kind=TaskForceKind.INDUSTRY,
+            name=f"{name}专班",
+            industry=industry,
+            lead_unit=lead_unit,
+            sort_order=order,
             contact=_person(f"{name[:1]}联络员", "处长", lead_unit, f"0531-8{order:03d}0000"),
         )
         task_force.member_units.set([departments["省发展改革委"], departments["省财政厅"], departments["省科技厅"]])
         task_force.lead_officials.set([_person(n, "副省长", government) for n in officials])
         if tank:
             think_tank = ThinkTank.objects.create(task_force=task_force, name=f"{name}产业智库")
-            Expert.objects.create(think_tank=think_tank, name=f"{name[:2]}首席专家", affiliation="东川大学", is_chief=True)
+            Expert.objects.create(
+                think_tank=think_tank, name=f"{name[:2]}首席专家", affiliation="东川大学", is_chief=True
+            )
             Expert.objects.create(think_tank=think_tank, name=f"{name[:2]}专家", affiliation="省社会科学院")
         if alliance:
-            Alliance.objects.create(task_force=task_force, name=f"东川省{name}产业联盟", head="龙头企业负责人", member_count=40 + order)
+            Alliance.objects.create(
+                task_force=task_force, name=f"东川省{name}产业联盟", head="龙头企业负责人", member_count=40 + order
+            )
         if fund:
             Fund.objects.create(
-                programme=programme, task_force=task_force, name=f"东川省{name}产业投资基金",
-                size=Decimal(200000 + order * 10000), manager="东川省新动能基金管理有限公司",
+                programme=programme,
+                task_force=task_force,
+                name=f"东川省{name}产业投资基金",
+                size=Decimal(200000 + order * 10000),
+                manager="东川省新动能基金管理有限公司",
             )
         if plan:
             Document.objects.create(
-                programme=programme, task_force=task_force, kind=DocumentKind.PLAN,
-                title=f"东川省{name}产业发展规划（2023—2027年）", issuer=lead, doc_number=f"东政办发〔2023〕{order}号",
+                programme=programme,
+                task_force=task_force,
+                kind=DocumentKind.PLAN,
+                title=f"东川省{name}产业发展规划（2023—2027年）",
+                issuer=lead,
+                doc_number=f"东政办发〔2023〕{order}号",
             )
     for order, (name, lead, officials, policies) in enumerate(PROVINCE_PILLARS, start=1):
         task_force = TaskForce.objects.create(
-            programme=programme, kind=TaskForceKind.PILLAR, name=f"{name}专班", lead_unit=departments[lead], sort_order=order
+            programme=programme,
+            kind=TaskForceKind.PILLAR,
+            name=f"{name}专班",
+            lead_unit=departments[lead],
+            sort_order=order,
         )
-        task_force.lead_officials.set([_person(n, "省委常委" if i == 0 else "副省长", government) for i, n in enumerate(officials)])
+        task_force.lead_officials.set(
+            [_person(n, "省委常委" if i == 0 else "副省长", government) for i, n in enumerate(officials)]
+        )
         if policies:
             Policy.objects.create(
-                programme=programme, task_force=task_force, title=f"关于支持{name.strip('“”')}的若干政策措施",
-                issuer="东川省人民政府办公厅", domain=PolicyDomain.TALENT if "人才" in name else PolicyDomain.APPROVALS,
+                programme=programme,
+                task_force=task_force,
+                title=f"关于支持{name.strip('“”')}的若干政策措施",
+                issuer="东川省人民政府办公厅",
+                domain=PolicyDomain.TALENT if "人才" in name else PolicyDomain.APPROVALS,
             )
     return programme, office
 
@@ -214,16 +270,34 @@ def _district_programme(district: Region) -> tuple[Programme, Unit, list[Unit]]:
     for order, (name, lead, officials) in enumerate(DISTRICT_INDUSTRIES, start=1):
         industry = Industry.objects.create(name=name, region=district, sort_order=order)
         task_force = TaskForce.objects.create(
-            programme=programme, kind=TaskForceKind.INDUSTRY, name=f"{name}专班", industry=industry,
-            lead_unit=departments[lead], sort_order=order,
+            programme=programme,
+            kind=TaskForceKind.INDUSTRY,
+            name=f"{name}专班",
+            industry=industry,
+            lead_unit=departments[lead],
+            sort_order=order,
         )
         task_force.lead_officials.set([_person(n, "区级领导", government) for n in officials])
         task_force.member_units.set([departments["区发展改革局"], departments["区财政局"]])
     for order, (name, lead) in enumerate(DISTRICT_SERVICE_LINES, start=1):
         TaskForce.objects.create(
-            programme=programme, kind=TaskForceKind.SERVICE_LINE, name=name, lead_unit=departments[lead], sort_order=order
+            programme=programme,
+            kind=TaskForceKind.SERVICE_LINE,
+            name=name,
+            lead_unit=departments[lead],
+            sort_order=order,
         )
     return programme, office, list(departments.values())
+
+
+def _town_office_kind(town: Region) -> str:
+    return UnitKind.ZONE_COMMITTEE if town.level == RegionLevel.ZONE else UnitKind.GOVERNMENT
+
+
+def _town_office_name(town: Region) -> str:
+    if town.level == RegionLevel.ZONE:
+        return f"{town.name}管委会"
+    return f"{town.name}{'办事处' if '街道' in town.name else '人民政府'}"
 
 
 def load_org() -> DemoOrg:
@@ -231,12 +305,14 @@ def load_org() -> DemoOrg:
     province_programme, province_office = _province_programme(province)
     district_programme, district_office, _departments = _district_programme(district)
     for town in towns:
-        kind = UnitKind.ZONE_COMMITTEE if town.level == RegionLevel.ZONE else UnitKind.GOVERNMENT
-        _unit(f"{town.name}{'管委会' if kind == UnitKind.ZONE_COMMITTEE else '办事处' if '街道' in town.name else '人民政府'}", kind, town)
+        _unit(_town_office_name(town), _town_office_kind(town), town)
     enterprises = [
-        _unit(name, UnitKind.ENTERPRISE, Region.objects.get(code=code), credit_code=credit) for name, credit, code in ENTERPRISES
+        _unit(name, UnitKind.ENTERPRISE, Region.objects.get(code=code), credit_code=credit)
+        for name, credit, code in ENTERPRISES
     ]
-    return DemoOrg(province, district, province_programme, district_programme, province_office, district_office, towns, enterprises)
+    return DemoOrg(
+        province, district, province_programme, district_programme, province_office, district_office, towns, enterprises
+    )
 
 
 def unit_named(name: str) -> Unit:

@@ -30,7 +30,9 @@ class OrgConfig(AppConfig):
                     NavLink(_("Regions"), "records:list", ("region",), allowed=sees(Programme)),
                     NavLink(_("Industries"), "records:list", ("industry",), allowed=sees(Programme)),
                     NavLink(_("Policy register"), "records:list", ("policy",), allowed=sees(Programme)),
-                    NavLink(_("Import and export"), "org:import", allowed=lambda user: access.may_create(user, TaskForce)),
+                    NavLink(
+                        _("Import and export"), "org:import", allowed=lambda user: access.may_create(user, TaskForce)
+                    ),
                 ],
                 allowed=lambda user: access.may_any(user, {*access.policy_for(TaskForce).see, "enterprise"}),
             )

@@ -9,7 +9,17 @@ from .models import TaskForce
 class TaskForceForm(RecordForm):
     class Meta:
         model = TaskForce
-        fields = ["programme", "kind", "name", "industry", "lead_officials", "lead_unit", "member_units", "contact", "sort_order"]
+        fields = [
+            "programme",
+            "kind",
+            "name",
+            "industry",
+            "lead_officials",
+            "lead_unit",
+            "member_units",
+            "contact",
+            "sort_order",
+        ]
 
     def clean_lead_officials(self) -> object:
         officials = self.cleaned_data["lead_officials"]

@@ -29,7 +29,12 @@ class Region(TrackedModel):
     name = models.CharField(_("name"), max_length=100)
     level = models.CharField(_("level"), max_length=10, choices=RegionLevel.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent region"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name=_("parent region"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     path = models.CharField(_("path"), max_length=255, unique=True, editable=False)
     search_key = models.CharField(max_length=200, editable=False, db_index=True)
@@ -76,7 +81,10 @@ class Unit(TrackedModel):
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
     aliases = models.CharField(
-        _("other names"), max_length=500, blank=True, help_text=_("Separated by 、 or commas, e.g. 省发改委、省发展改革委")
+        _("other names"),
+        max_length=500,
+        blank=True,
+        help_text=_("Separated by 、 or commas, e.g. 省发改委、省发展改革委"),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=UnitKind.choices)
     region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="units")
@@ -181,19 +189,33 @@ class TaskForceKind(models.TextChoices):
 
 
 class TaskForce(TrackedModel):
-    programme = models.ForeignKey(Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="task_forces")
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="task_forces"
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=TaskForceKind.choices)
     name = models.CharField(_("name"), max_length=100)
     industry = models.ForeignKey(
-        Industry, verbose_name=_("industry"), null=True, blank=True, on_delete=models.PROTECT, related_name="task_forces"
+        Industry,
+        verbose_name=_("industry"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="task_forces",
     )
     lead_officials = models.ManyToManyField(
         Person, verbose_name=_("lead officials"), blank=True, related_name="leads_task_forces"
     )
     lead_unit = models.ForeignKey(
-        Unit, verbose_name=_("lead unit"), null=True, blank=True, on_delete=models.PROTECT, related_name="leads_task_forces"
+        Unit,
+        verbose_name=_("lead unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="leads_task_forces",
     )
-    member_units = models.ManyToManyField(Unit, verbose_name=_("member units"), blank=True, related_name="member_of_task_forces")
+    member_units = models.ManyToManyField(
+        Unit, verbose_name=_("member units"), blank=True, related_name="member_of_task_forces"
+    )
     contact = models.ForeignKey(
         Person, verbose_name=_("contact person"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -203,7 +225,9 @@ class TaskForce(TrackedModel):
         verbose_name = _("task force")
         verbose_name_plural = _("task forces")
         ordering = ["programme", "kind", "sort_order", "name"]
-        constraints = [models.UniqueConstraint(fields=["programme", "name"], name="task_force_name_unique_in_programme")]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "name"], name="task_force_name_unique_in_programme")
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -213,7 +237,9 @@ class TaskForce(TrackedModel):
 
 
 class ThinkTank(TrackedModel):
-    task_force = models.ForeignKey(TaskForce, verbose_name=_("task force"), on_delete=models.PROTECT, related_name="think_tanks")
+    task_force = models.ForeignKey(
+        TaskForce, verbose_name=_("task force"), on_delete=models.PROTECT, related_name="think_tanks"
+    )
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
 
@@ -230,7 +256,9 @@ class ThinkTank(TrackedModel):
 
 
 class Expert(TrackedModel):
-    think_tank = models.ForeignKey(ThinkTank, verbose_name=_("think tank"), on_delete=models.PROTECT, related_name="experts")
+    think_tank = models.ForeignKey(
+        ThinkTank, verbose_name=_("think tank"), on_delete=models.PROTECT, related_name="experts"
+    )
     name = models.CharField(_("name"), max_length=50)
     affiliation = models.CharField(_("affiliation"), max_length=200, blank=True)
     field = models.CharField(_("field"), max_length=200, blank=True)
@@ -251,7 +279,9 @@ class Expert(TrackedModel):
 class Alliance(TrackedModel):
     """An industry alliance or association (联盟/协会)."""
 
-    task_force = models.ForeignKey(TaskForce, verbose_name=_("task force"), on_delete=models.PROTECT, related_name="alliances")
+    task_force = models.ForeignKey(
+        TaskForce, verbose_name=_("task force"), on_delete=models.PROTECT, related_name="alliances"
+    )
     name = models.CharField(_("name"), max_length=200)
     head = models.CharField(_("head"), max_length=100, blank=True, help_text=_("Person and enterprise leading it"))
     member_count = models.PositiveIntegerField(_("members"), null=True, blank=True)
@@ -269,7 +299,9 @@ class Alliance(TrackedModel):
 
 
 class Fund(TrackedModel):
-    programme = models.ForeignKey(Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="funds")
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="funds"
+    )
     task_force = models.ForeignKey(
         TaskForce, verbose_name=_("task force"), null=True, blank=True, on_delete=models.PROTECT, related_name="funds"
     )
@@ -309,9 +341,16 @@ class PolicyDomain(models.TextChoices):
 class Policy(TrackedModel):
     """An entry of the policy register (政策清单)."""
 
-    programme = models.ForeignKey(Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="policies")
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="policies"
+    )
     task_force = models.ForeignKey(
-        TaskForce, verbose_name=_("task force"), null=True, blank=True, on_delete=models.PROTECT, related_name="policies"
+        TaskForce,
+        verbose_name=_("task force"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="policies",
     )
     title = models.CharField(_("title"), max_length=300)
     doc_number = models.CharField(_("document number"), max_length=100, blank=True)

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -104,27 +104,32 @@ def task_forces_with_setup(*, user: Any, programme: Programme | None = None) -> 
 def _cell(user: Any, task_force: TaskForce, key: str) -> ChecklistCell:
     def first_or_new(items: list, record_key: str, detail: str = "") -> ChecklistCell:
         if items:
-            url = items[0].get_absolute_url() if len(items) == 1 else (
-                reverse("records:list", args=[record_key]) + f"?task_force={task_force.pk}"
+            url = (
+                items[0].get_absolute_url()
+                if len(items) == 1
+                else (reverse("records:list", args=[record_key]) + f"?task_force={task_force.pk}")
             )
             names = "、".join(str(i) for i in items)
             return ChecklistCell(key, True, url, detail or names, label=names)
         url = task_force.get_absolute_url()
         if access.can_change(user, task_force) or access.may_create(user, type(task_force)):
-            url = reverse("records:create", args=[record_key]) + f"?task_force={task_force.pk}&programme={task_force.programme_id}"
+            url = (
+                reverse("records:create", args=[record_key])
+                + f"?task_force={task_force.pk}&programme={task_force.programme_id}"
+            )
         return ChecklistCell(key, False, url)
 
     if key == "official":
         officials = list(task_force.lead_officials.all())
-        return ChecklistCell(
-            key, bool(officials), task_force.get_absolute_url(), "、".join(p.name for p in officials)
-        )
+        return ChecklistCell(key, bool(officials), task_force.get_absolute_url(), "、".join(p.name for p in officials))
     if key == "task_force":
         lead = str(task_force.lead_unit or "")
         detail = lead
         if task_force.member_count:
             detail += str(_(" + %(count)s member units") % {"count": task_force.member_count})
-        return ChecklistCell(key, task_force.lead_unit_id is not None, task_force.get_absolute_url(), detail, label=lead)
+        return ChecklistCell(
+            key, task_force.lead_unit_id is not None, task_force.get_absolute_url(), detail, label=lead
+        )
     if key == "plan":
         plans = [d for d in task_force.documents.all() if d.kind == DocumentKind.PLAN]
         return first_or_new(plans, "document")
@@ -157,9 +162,11 @@ def setup_checklist(*, user: Any, programme: Programme) -> list[ChecklistBlock]:
 
 def org_chart(*, user: Any, programme: Programme) -> dict[str, Any]:
     """The programme as a tree for ECharts: leading group → office → task forces → units."""
-    task_forces = access.visible(user, TaskForce.objects.filter(programme=programme)).select_related(
-        "lead_unit"
-    ).prefetch_related("member_units", "lead_officials")
+    task_forces = (
+        access.visible(user, TaskForce.objects.filter(programme=programme))
+        .select_related("lead_unit")
+        .prefetch_related("member_units", "lead_officials")
+    )
     groups = []
     for kind, label in TaskForceKind.choices:
         children = []
@@ -171,13 +178,15 @@ def org_chart(*, user: Any, programme: Programme) -> dict[str, Any]:
                 units.append({"name": f"★ {tf.lead_unit}", "kind": "lead_unit"})
             units += [{"name": str(u), "kind": "member_unit"} for u in tf.member_units.all() if u.pk != tf.lead_unit_id]
             officials = "、".join(p.name for p in tf.lead_officials.all())
-            children.append({
-                "name": tf.name,
-                "kind": "task_force",
-                "officials": officials,
-                "url": tf.get_absolute_url(),
-                "children": units,
-            })
+            children.append(
+                {
+                    "name": tf.name,
+                    "kind": "task_force",
+                    "officials": officials,
+                    "url": tf.get_absolute_url(),
+                    "children": units,
+                }
+            )
         if children:
             groups.append({"name": f"{label}（{len(children)}）", "kind": "group", "children": children})
     office = {"name": str(programme.office or _("Programme office")), "kind": "office", "children": groups}

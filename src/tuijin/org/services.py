@@ -15,7 +15,7 @@ from tuijin.core.services import StaleRecord, record_save
 from tuijin.sheets.engine import CellError, SheetRow, annotate, read_sheets
 
 from .models import Industry, Person, Programme, Region, TaskForce, ThinkTank, Unit
-from .sheets import ORG_SHEETS, YES, OrgSheet, Ref, split_names
+from .sheets import ORG_SHEETS, YES, OrgSheet, split_names
 
 
 class OrgImportFailed(Exception):
@@ -139,7 +139,9 @@ def _choice_value(choices: Any, text: Any) -> Any:
     return wanted  # the form then says it is not a valid choice
 
 
-def _import_row(user: Any, resolver: _Resolver, sheet: OrgSheet, row: SheetRow, result: ImportResult) -> list[CellError]:
+def _import_row(
+    user: Any, resolver: _Resolver, sheet: OrgSheet, row: SheetRow, result: ImportResult
+) -> list[CellError]:
     errors: list[CellError] = []
     context: dict[str, Any] = {}
     resolved: dict[str, Any] = {}
@@ -177,7 +179,9 @@ def _import_row(user: Any, resolver: _Resolver, sheet: OrgSheet, row: SheetRow, 
             errors.extend(row.error(column, str(m)) for m in messages)
         return errors
     try:
-        record_save(user=user, form=form, expected_version=existing.version if existing else None, reason=_("workbook import"))
+        record_save(
+            user=user, form=form, expected_version=existing.version if existing else None, reason=_("workbook import")
+        )
     except (access.AccessDenied, StaleRecord):
         return [row.error(sheet.key[0], _("This row would create a record outside your area."))]
     (result.updated if existing else result.created)[sheet.record] += 1

@@ -9,7 +9,6 @@ from django.db.models import Model, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from tuijin.core import access
-from tuijin.core.chinese import search_key
 from tuijin.plans.models import Document, DocumentKind
 from tuijin.sheets.engine import Column, SheetSpec, build_workbook
 
@@ -66,76 +65,94 @@ P = Column("programme", _("programme"), required=True, width=30)
 ORG_SHEETS: list[OrgSheet] = [
     OrgSheet(
         "region",
-        SheetSpec(_("Regions"), [
-            Column("code", _("administrative code"), True, note=_("6, 9 or 12 digits (GB/T 2260)")),
-            Column("name", _("name"), True),
-            Column("level", _("level"), True, choices=RegionLevel.choices),
-            Column("parent", _("parent region code"), note=_("Empty for the top region")),
-        ]),
+        SheetSpec(
+            _("Regions"),
+            [
+                Column("code", _("administrative code"), True, note=_("6, 9 or 12 digits (GB/T 2260)")),
+                Column("name", _("name"), True),
+                Column("level", _("level"), True, choices=RegionLevel.choices),
+                Column("parent", _("parent region code"), note=_("Empty for the top region")),
+            ],
+        ),
         key=("code",),
         refs={"parent": Ref("region")},
     ),
     OrgSheet(
         "unit",
-        SheetSpec(_("Units"), [
-            Column("name", _("name"), True, width=30),
-            Column("short_name", _("short name")),
-            Column("aliases", _("other names"), width=30, note=_("Separated by 、, e.g. 省发改委、省发展改革委")),
-            Column("kind", _("kind"), True, choices=UnitKind.choices),
-            Column("region", _("region code"), True),
-            Column("credit_code", _("unified social credit code"), width=22),
-        ]),
+        SheetSpec(
+            _("Units"),
+            [
+                Column("name", _("name"), True, width=30),
+                Column("short_name", _("short name")),
+                Column("aliases", _("other names"), width=30, note=_("Separated by 、, e.g. 省发改委、省发展改革委")),
+                Column("kind", _("kind"), True, choices=UnitKind.choices),
+                Column("region", _("region code"), True),
+                Column("credit_code", _("unified social credit code"), width=22),
+            ],
+        ),
         key=("region", "name"),
         refs={"region": Ref("region")},
     ),
     OrgSheet(
         "person",
-        SheetSpec(_("People"), [
-            Column("name", _("name"), True),
-            Column("post", _("post"), width=24),
-            Column("unit", _("unit"), True, width=30),
-            Column("phone", _("phone")),
-        ]),
+        SheetSpec(
+            _("People"),
+            [
+                Column("name", _("name"), True),
+                Column("post", _("post"), width=24),
+                Column("unit", _("unit"), True, width=30),
+                Column("phone", _("phone")),
+            ],
+        ),
         key=("unit", "name"),
         refs={"unit": Ref("unit")},
     ),
     OrgSheet(
         "industry",
-        SheetSpec(_("Industries"), [
-            Column("name", _("name"), True),
-            Column("region", _("region code"), True),
-            Column("sort_order", _("order")),
-        ]),
+        SheetSpec(
+            _("Industries"),
+            [
+                Column("name", _("name"), True),
+                Column("region", _("region code"), True),
+                Column("sort_order", _("order")),
+            ],
+        ),
         key=("region", "name"),
         refs={"region": Ref("region")},
     ),
     OrgSheet(
         "programme",
-        SheetSpec(_("Programmes"), [
-            Column("name", _("name"), True, width=36),
-            Column("region", _("region code"), True),
-            Column("start_year", _("first year"), True),
-            Column("end_year", _("last year"), True),
-            Column("leading_group", _("leading group"), width=30),
-            Column("office", _("programme office"), width=30),
-            Column("description", _("description"), width=40),
-        ]),
+        SheetSpec(
+            _("Programmes"),
+            [
+                Column("name", _("name"), True, width=36),
+                Column("region", _("region code"), True),
+                Column("start_year", _("first year"), True),
+                Column("end_year", _("last year"), True),
+                Column("leading_group", _("leading group"), width=30),
+                Column("office", _("programme office"), width=30),
+                Column("description", _("description"), width=40),
+            ],
+        ),
         key=("region", "name"),
         refs={"region": Ref("region"), "leading_group": Ref("unit"), "office": Ref("unit")},
     ),
     OrgSheet(
         "taskforce",
-        SheetSpec(_("Task forces"), [
-            P,
-            Column("kind", _("kind"), True, choices=TaskForceKind.choices),
-            Column("name", _("name"), True, width=20),
-            Column("industry", _("industry")),
-            Column("lead_officials", _("lead officials"), note=_("One or two names separated by 、")),
-            Column("lead_unit", _("lead unit"), width=24),
-            Column("member_units", _("member units"), width=40, note=_("Separated by 、")),
-            Column("contact", _("contact person")),
-            Column("sort_order", _("order")),
-        ]),
+        SheetSpec(
+            _("Task forces"),
+            [
+                P,
+                Column("kind", _("kind"), True, choices=TaskForceKind.choices),
+                Column("name", _("name"), True, width=20),
+                Column("industry", _("industry")),
+                Column("lead_officials", _("lead officials"), note=_("One or two names separated by 、")),
+                Column("lead_unit", _("lead unit"), width=24),
+                Column("member_units", _("member units"), width=40, note=_("Separated by 、")),
+                Column("contact", _("contact person")),
+                Column("sort_order", _("order")),
+            ],
+        ),
         key=("programme", "name"),
         refs={
             "programme": Ref("programme"),
@@ -148,80 +165,98 @@ ORG_SHEETS: list[OrgSheet] = [
     ),
     OrgSheet(
         "thinktank",
-        SheetSpec(_("Think tanks"), [
-            P,
-            Column("task_force", _("task force"), True),
-            Column("name", _("name"), True, width=30),
-            Column("description", _("description"), width=40),
-        ]),
+        SheetSpec(
+            _("Think tanks"),
+            [
+                P,
+                Column("task_force", _("task force"), True),
+                Column("name", _("name"), True, width=30),
+                Column("description", _("description"), width=40),
+            ],
+        ),
         key=("task_force", "name"),
         refs={"programme": Ref("programme"), "task_force": Ref("task_force")},
     ),
     OrgSheet(
         "expert",
-        SheetSpec(_("Experts"), [
-            P,
-            Column("think_tank", _("think tank"), True, width=30),
-            Column("name", _("name"), True),
-            Column("affiliation", _("affiliation"), width=30),
-            Column("field", _("field"), width=24),
-            Column("is_chief", _("chief expert"), choices=[("是", "是"), ("否", "否")]),
-        ]),
+        SheetSpec(
+            _("Experts"),
+            [
+                P,
+                Column("think_tank", _("think tank"), True, width=30),
+                Column("name", _("name"), True),
+                Column("affiliation", _("affiliation"), width=30),
+                Column("field", _("field"), width=24),
+                Column("is_chief", _("chief expert"), choices=[("是", "是"), ("否", "否")]),
+            ],
+        ),
         key=("think_tank", "name"),
         refs={"programme": Ref("programme"), "think_tank": Ref("think_tank")},
     ),
     OrgSheet(
         "alliance",
-        SheetSpec(_("Alliances"), [
-            P,
-            Column("task_force", _("task force"), True),
-            Column("name", _("name"), True, width=30),
-            Column("head", _("head"), width=24),
-            Column("member_count", _("members")),
-        ]),
+        SheetSpec(
+            _("Alliances"),
+            [
+                P,
+                Column("task_force", _("task force"), True),
+                Column("name", _("name"), True, width=30),
+                Column("head", _("head"), width=24),
+                Column("member_count", _("members")),
+            ],
+        ),
         key=("task_force", "name"),
         refs={"programme": Ref("programme"), "task_force": Ref("task_force")},
     ),
     OrgSheet(
         "fund",
-        SheetSpec(_("Funds"), [
-            P,
-            Column("task_force", _("task force")),
-            Column("name", _("name"), True, width=30),
-            Column("size", _("size (10k CNY)")),
-            Column("manager", _("fund manager"), width=30),
-        ]),
+        SheetSpec(
+            _("Funds"),
+            [
+                P,
+                Column("task_force", _("task force")),
+                Column("name", _("name"), True, width=30),
+                Column("size", _("size (10k CNY)")),
+                Column("manager", _("fund manager"), width=30),
+            ],
+        ),
         key=("programme", "name"),
         refs={"programme": Ref("programme"), "task_force": Ref("task_force")},
     ),
     OrgSheet(
         "document",
-        SheetSpec(_("Sector plans"), [
-            P,
-            Column("task_force", _("task force")),
-            Column("title", _("title"), True, width=40),
-            Column("doc_number", _("document number"), width=20),
-            Column("issuer", _("issuer"), width=24),
-            Column("issued_on", _("issued on"), note=_("YYYY-MM-DD")),
-        ]),
+        SheetSpec(
+            _("Sector plans"),
+            [
+                P,
+                Column("task_force", _("task force")),
+                Column("title", _("title"), True, width=40),
+                Column("doc_number", _("document number"), width=20),
+                Column("issuer", _("issuer"), width=24),
+                Column("issued_on", _("issued on"), note=_("YYYY-MM-DD")),
+            ],
+        ),
         key=("programme", "title", "kind"),
         refs={"programme": Ref("programme"), "task_force": Ref("task_force")},
         fixed={"kind": DocumentKind.PLAN},
     ),
     OrgSheet(
         "policy",
-        SheetSpec(_("Policies"), [
-            P,
-            Column("task_force", _("task force")),
-            Column("title", _("title"), True, width=40),
-            Column("doc_number", _("document number"), width=20),
-            Column("issuer", _("issuer"), True, width=24),
-            Column("domain", _("domain"), True, choices=PolicyDomain.choices),
-            Column("industries", _("industries"), note=_("Separated by 、")),
-            Column("valid_from", _("valid from"), note=_("YYYY-MM-DD")),
-            Column("valid_until", _("valid until"), note=_("YYYY-MM-DD")),
-            Column("summary", _("summary"), width=40),
-        ]),
+        SheetSpec(
+            _("Policies"),
+            [
+                P,
+                Column("task_force", _("task force")),
+                Column("title", _("title"), True, width=40),
+                Column("doc_number", _("document number"), width=20),
+                Column("issuer", _("issuer"), True, width=24),
+                Column("domain", _("domain"), True, choices=PolicyDomain.choices),
+                Column("industries", _("industries"), note=_("Separated by 、")),
+                Column("valid_from", _("valid from"), note=_("YYYY-MM-DD")),
+                Column("valid_until", _("valid until"), note=_("YYYY-MM-DD")),
+                Column("summary", _("summary"), width=40),
+            ],
+        ),
         key=("programme", "title"),
         refs={"programme": Ref("programme"), "task_force": Ref("task_force"), "industries": Ref("industry", many=True)},
     ),
@@ -254,9 +289,18 @@ def _export_rows(user: Any) -> dict[str, list[list[Any]]]:
     rows: dict[str, list[list[Any]]] = {}
     for sheet in ORG_SHEETS:
         model = {
-            "region": Region, "unit": Unit, "person": Person, "industry": Industry, "programme": Programme,
-            "taskforce": TaskForce, "thinktank": ThinkTank, "expert": Expert, "alliance": Alliance,
-            "fund": Fund, "document": Document, "policy": Policy,
+            "region": Region,
+            "unit": Unit,
+            "person": Person,
+            "industry": Industry,
+            "programme": Programme,
+            "taskforce": TaskForce,
+            "thinktank": ThinkTank,
+            "expert": Expert,
+            "alliance": Alliance,
+            "fund": Fund,
+            "document": Document,
+            "policy": Policy,
         }[sheet.record]
         qs = visible(model)
         if sheet.fixed:

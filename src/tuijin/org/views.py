@@ -23,7 +23,9 @@ def programme_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    programme = access.get_visible_or_404(request, Programme.objects.select_related("region", "leading_group", "office"), pk=pk)
+    programme = access.get_visible_or_404(
+        request, Programme.objects.select_related("region", "leading_group", "office"), pk=pk
+    )
     return render(
         request,
         "org/programme_detail.html",

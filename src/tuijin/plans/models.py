@@ -14,9 +14,16 @@ class DocumentKind(models.TextChoices):
 class Document(TrackedModel):
     """A document the programme works from: a sector plan (专项规划), a policy document, a work plan."""
 
-    programme = models.ForeignKey("org.Programme", verbose_name=_("programme"), on_delete=models.PROTECT, related_name="documents")
+    programme = models.ForeignKey(
+        "org.Programme", verbose_name=_("programme"), on_delete=models.PROTECT, related_name="documents"
+    )
     task_force = models.ForeignKey(
-        "org.TaskForce", verbose_name=_("task force"), null=True, blank=True, on_delete=models.PROTECT, related_name="documents"
+        "org.TaskForce",
+        verbose_name=_("task force"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="documents",
     )
     kind = models.CharField(_("kind"), max_length=20, choices=DocumentKind.choices)
     title = models.CharField(_("title"), max_length=300)

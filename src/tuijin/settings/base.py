@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 from .env import env_bool, env_int, env_list, env_str
 
@@ -58,7 +57,7 @@ WSGI_APPLICATION = "tuijin.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [SRC_DIR / "tuijin" / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -133,7 +132,7 @@ LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [SRC_DIR / "tuijin" / "locale"]
+# Each app keeps its own catalogue in <app>/locale (found through INSTALLED_APPS).
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("TUIJIN_STATIC_ROOT", str(BASE_DIR / "staticfiles")))

@@ -81,7 +81,6 @@ class WorkbookUnreadable(Exception):
     pass
 
 
-
 def _write_value(cell: Any, value: Any) -> None:
     if isinstance(value, Promise):
         value = str(value)
@@ -127,8 +126,10 @@ def build_workbook(specs: Sequence[SheetSpec], rows: dict[str, Iterable[Sequence
                 validation.errorTitle = _("Not in the list")
                 validation.showErrorMessage = True
                 sheet.add_data_validation(validation)
-                validation.add(f"{get_column_letter(index)}{header_row + 1}:{get_column_letter(index)}{header_row + 5000}")
-        sheet.freeze_panes = sheet.cell(header_row + 1, 1)
+                validation.add(
+                    f"{get_column_letter(index)}{header_row + 1}:{get_column_letter(index)}{header_row + 5000}"
+                )
+        sheet.freeze_panes = f"A{header_row + 1}"
         locked = [c.locked for c in spec.columns]
         for row_values in (rows or {}).get(str(spec.name), ()):
             sheet.append(list(row_values))
@@ -192,18 +193,10 @@ def _find_sheet(names: dict[str, str], spec: SheetSpec) -> str | None:
 
 
 def _rows_of(sheet_name: str, grid: list[list[Any]], spec: SheetSpec) -> tuple[list[SheetRow], list[CellError]]:
-    aliases = {column.key: _header_aliases(column) for column in spec.columns}
-    for header_index, header in enumerate(grid[:10]):
-        found = {
-            key: index
-            for index, text in enumerate(header)
-            for key, names in aliases.items()
-            if _normalise_header(text) in names
-        }
-        if len(found) >= max(1, len([c for c in spec.columns if c.required])):
-            break
-    else:
+    header = _find_header(grid, spec)
+    if header is None:
         return [], [CellError(sheet_name, 1, "A", _("No header row with the template's column names was found."))]
+    header_index, found = header
     missing = [c for c in spec.columns if c.required and c.key not in found]
     if missing:
         return [], [
@@ -218,6 +211,22 @@ def _rows_of(sheet_name: str, grid: list[list[Any]], spec: SheetSpec) -> tuple[l
             continue
         rows.append(SheetRow(sheet_name, offset, values, letters))
     return rows, []
+
+
+def _find_header(grid: list[list[Any]], spec: SheetSpec) -> tuple[int, dict[str, int]] | None:
+    """The first of the top rows naming at least the required columns, with where each column is."""
+    aliases = {column.key: _header_aliases(column) for column in spec.columns}
+    required = max(1, len([c for c in spec.columns if c.required]))
+    for index, row in enumerate(grid[:10]):
+        found = {
+            key: position
+            for position, text in enumerate(row)
+            for key, names in aliases.items()
+            if _normalise_header(text) in names
+        }
+        if len(found) >= required:
+            return index, found
+    return None
 
 
 def _clean(value: Any) -> Any:
@@ -246,7 +255,9 @@ def annotate(data: bytes, errors: Sequence[CellError]) -> bytes:
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
     for error in errors:
-        summary.append([error.sheet, error.row, error.column, "" if error.value is None else str(error.value), error.message])
+        summary.append(
+            [error.sheet, error.row, error.column, "" if error.value is None else str(error.value), error.message]
+        )
         for cell in summary[summary.max_row]:
             if isinstance(cell.value, str) and cell.value.startswith(_FORMULA_STARTS):
                 cell.data_type = "s"

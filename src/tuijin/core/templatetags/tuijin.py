@@ -2,7 +2,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import template
-from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from tuijin.core.money import wan_to_yi
 
@@ -36,9 +36,9 @@ def percent(rate: float | Decimal | None, digits: int = 1) -> str:
 @register.filter
 def yes_no_icon(value: Any) -> str:
     if value is True:
-        return format_html('<i class="bi bi-check-circle-fill tj-check-yes" aria-label="✓"></i>')
+        return mark_safe('<i class="bi bi-check-circle-fill tj-check-yes" aria-label="✓"></i>')
     if value is False:
-        return format_html('<i class="bi bi-dash-circle text-muted" aria-label="—"></i>')
+        return mark_safe('<i class="bi bi-dash-circle text-muted" aria-label="—"></i>')
     return value
 
 
