@@ -55,6 +55,38 @@ _TASK_FORCE_ITEM = {
     "change": {Role.OFFICE: Scope.SUBTREE, Role.TASK_FORCE: Scope.TASK_FORCE},
 }
 
+_PROJECT_SEE = {
+    Role.OFFICE: Scope.SUBTREE,
+    Role.LEADER: Scope.SUBTREE,
+    Role.TERRITORY: Scope.SUBTREE,
+    Role.TASK_FORCE: Scope.TASK_FORCE,
+    Role.UNIT: Scope.UNIT,
+    Role.ENTERPRISE: Scope.ENTERPRISE,
+}
+_PROJECT = {
+    "task_force": "task_force",
+    "unit": "responsible_unit",
+    "enterprise": "owner",
+    "see": _PROJECT_SEE,
+    "change": {Role.OFFICE: Scope.SUBTREE},
+}
+
+
+def _project_item(prefix: str, reporters: bool = False) -> dict:
+    """Rows hanging from a project; monthly reports are also written by the project's territory
+    and task-force reporters."""
+    change = {Role.OFFICE: Scope.SUBTREE}
+    if reporters:
+        change |= {Role.TERRITORY: Scope.SUBTREE, Role.TASK_FORCE: Scope.TASK_FORCE}
+    return {
+        "task_force": f"{prefix}task_force",
+        "unit": f"{prefix}responsible_unit",
+        "enterprise": f"{prefix}owner",
+        "see": _PROJECT_SEE,
+        "change": change,
+    }
+
+
 POLICIES: dict[str, Policy] = {
     "org.Region": Policy(region="", **_ORG_STRUCTURE),
     "org.Industry": Policy(region="region", **_ORG_STRUCTURE),
@@ -82,6 +114,16 @@ POLICIES: dict[str, Policy] = {
     "org.Fund": Policy(region="programme__region", task_force="task_force", **_TASK_FORCE_ITEM),
     "org.Policy": Policy(region="programme__region", task_force="task_force", **_TASK_FORCE_ITEM),
     "plans.Document": Policy(region="programme__region", task_force="task_force", **_TASK_FORCE_ITEM),
+    # The project library: each reporter sees the projects of its area, task force, unit or enterprise.
+    "projects.Project": Policy(region="region", **_PROJECT),
+    "projects.ListMembership": Policy(region="project__region", **_project_item("project__")),
+    "projects.AnnualPlan": Policy(region="project__region", **_project_item("project__")),
+    "projects.MonthlyReport": Policy(region="project__region", **_project_item("project__", reporters=True)),
+    "projects.ProjectList": Policy(region="programme__region", **_ORG_STRUCTURE),
+    "projects.ReportingMonth": Policy(region="programme__region", **_ORG_STRUCTURE),
+    "projects.OriginationTarget": Policy(region="programme__region", **_ORG_STRUCTURE),
+    "projects.RankingRule": Policy(region="programme__region", **_ORG_STRUCTURE),
+    "projects.Notice": Policy(region="programme__region", **_ORG_STRUCTURE),
     "accounts.RoleGrant": Policy(
         region="user__unit__region",
         see={Role.OFFICE: Scope.SUBTREE},

@@ -30,7 +30,13 @@ SECTIONS: dict[str, NavSection] = {}
 
 
 def register(section: NavSection) -> None:
-    SECTIONS[section.key] = section
+    """Adds a section, or adds its links to the section of the same key (parts of an app register
+    their own pages)."""
+    existing = SECTIONS.get(section.key)
+    if existing is None:
+        SECTIONS[section.key] = section
+    else:
+        existing.links.extend(link for link in section.links if link not in existing.links)
 
 
 def menu_for(user: Any, path: str) -> list[dict[str, Any]]:

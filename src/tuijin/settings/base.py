@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "tuijin.accounts",
     "tuijin.org",
     "tuijin.plans",
+    "tuijin.projects",
     "tuijin.sheets",
 ]
 
