@@ -124,6 +124,8 @@ POLICIES: dict[str, Policy] = {
     "projects.OriginationTarget": Policy(region="programme__region", **_ORG_STRUCTURE),
     "projects.RankingRule": Policy(region="programme__region", **_ORG_STRUCTURE),
     "projects.Notice": Policy(region="programme__region", **_ORG_STRUCTURE),
+    "projects.BoardExemption": Policy(region="programme__region", **_ORG_STRUCTURE),
+    "projects.ScoreAdjustment": Policy(region="programme__region", **_ORG_STRUCTURE),
     "accounts.RoleGrant": Policy(
         region="user__unit__region",
         see={Role.OFFICE: Scope.SUBTREE},

@@ -500,3 +500,7 @@ class Notice(TrackedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("projects:notice_detail", args=[self.pk])
+
+
+# The ranking package keeps its own records (exemptions, score adjustments); Django finds them here.
+from .ranking.models import BoardExemption, ScoreAdjustment  # noqa: E402, F401
