@@ -6,3 +6,8 @@ class ProjectsConfig(AppConfig):
     name = "tuijin.projects"
     label = "projects"
     verbose_name = _("Project library")
+
+    def ready(self) -> None:
+        from .ranking.navigation import register_navigation
+
+        register_navigation()

@@ -37,6 +37,7 @@ class Column:
     width: int = 16
     note: Promise | str = ""
     locked: bool = False
+    number_format: str = ""  # for exports: "0.0%" shows a fraction as a percentage, the value stays exact
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,7 @@ def build_workbook(specs: Sequence[SheetSpec], rows: dict[str, Iterable[Sequence
         locked = [c.locked for c in spec.columns]
         for row_values in (rows or {}).get(str(spec.name), ()):
             sheet.append(list(row_values))
+        _apply_number_formats(sheet, spec, header_row)
         if any(locked):
             _protect_locked_columns(sheet, spec, header_row)
         for row in sheet.iter_rows(min_row=header_row + 1):
@@ -142,6 +144,13 @@ def build_workbook(specs: Sequence[SheetSpec], rows: dict[str, Iterable[Sequence
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _apply_number_formats(sheet: Any, spec: SheetSpec, header_row: int) -> None:
+    for index, column in enumerate(spec.columns, start=1):
+        if column.number_format:
+            for (cell,) in sheet.iter_rows(min_row=header_row + 1, min_col=index, max_col=index):
+                cell.number_format = column.number_format
 
 
 def _protect_locked_columns(sheet: Any, spec: SheetSpec, header_row: int) -> None:

@@ -100,3 +100,9 @@ def june(world: World) -> World:
 
     project("Y1", "C", "tf_p")
     return world
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path) -> None:
+    """Notice files go to a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"

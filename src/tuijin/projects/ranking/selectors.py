@@ -49,6 +49,10 @@ class Figure:
     NOT_STARTED = "not_started"
     MISSING = "missing"
     ALL = (LIBRARY, PLANNED, STARTED, NOT_STARTED, MISSING)
+    # Behind schedule: planned to start by the month's end and not started; at least the yellow
+    # threshold behind time-proportional progress.
+    OVERDUE = "overdue"
+    BEHIND = "behind"
 
 
 def may_rank(user: Any) -> bool:
@@ -277,6 +281,8 @@ def figure_q(figure: str, config: RuleConfig, window: Window) -> Q:
         Figure.PLANNED: planned,
         Figure.STARTED: planned & figures.started_q(config, window),
         Figure.NOT_STARTED: planned & ~figures.started_q(config, window),
+        Figure.OVERDUE: planned & ~figures.started_q(config, window) & Q(planned_start__lte=window.month_end),
+        Figure.BEHIND: Q(),  # on the aggregated investment, after the lights (`behind_by_completion`)
         Figure.MISSING: figures.missing_q(config, window),
     }[figure]
 
@@ -300,11 +306,12 @@ def ranking_projects(
     )
     if sequence is not None:
         projects = projects.filter(member_q(sequence, parent=parent, member=member))
-    return (
-        with_lights(projects, window, config.lights)
-        .select_related("region", "task_force")
-        .order_by("region__path", "code")
-    )
+    lit = with_lights(projects, window, config.lights).select_related("region", "task_force")
+    if figure == Figure.BEHIND:
+        return behind_by_completion(lit, window, config.lights)
+    if figure == Figure.OVERDUE:
+        return lit.order_by("planned_start", "code")
+    return lit.order_by("region__path", "code")
 
 
 # --- the month at a glance (dashboard and notice) -----------------------------------------------------
@@ -372,27 +379,20 @@ def light_counts(
 
 @dataclass
 class Behind:
-    """Projects behind schedule: planned to start by the month but not started; and projects whose
-    investment completion is at least the yellow threshold behind time-proportional progress."""
+    """Projects behind schedule: planned to start by the month's end but not started; and projects at
+    least the yellow threshold behind time-proportional progress, the furthest behind first."""
 
-    not_started: QuerySet[Project]
+    overdue: QuerySet[Project]
     by_completion: QuerySet[Project]
 
 
 def behind_schedule(
     *, user: Any | None, programme: Programme, period: dt.date, parent: Region, config: RuleConfig
 ) -> Behind:
-    window = figures.window_of(programme=programme, period=period)
-    library = _library(user, programme, window, parent)
-    not_started = library.filter(
-        figures.planned_q(config, window), ~figures.started_q(config, window), planned_start__lte=window.month_end
-    )
-    lit = with_lights(library, window, config.lights).select_related("region", "task_force")
+    where = {"user": user, "programme": programme, "period": period, "parent": parent, "config": config}
     return Behind(
-        not_started=with_lights(not_started, window, config.lights)
-        .select_related("region", "task_force")
-        .order_by("planned_start", "code"),
-        by_completion=behind_by_completion(lit, window, config.lights),
+        overdue=ranking_projects(**where, figure=Figure.OVERDUE),
+        by_completion=ranking_projects(**where, figure=Figure.BEHIND),
     )
 
 
@@ -424,3 +424,47 @@ def notice_list(*, user: Any, programme: Programme | None = None) -> QuerySet[No
         notices = notices.filter(programme=programme)
     drafts = access.changeable(user, Notice.objects.filter(status=NoticeStatus.DRAFT)).values("pk")
     return notices.filter(Q(status=NoticeStatus.PUBLISHED) | Q(pk__in=drafts)).order_by("programme", "-period")
+
+
+# --- a rule's effect ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Change:
+    name: str
+    before: Row | None
+    after: Row | None
+
+    @property
+    def moved(self) -> bool:
+        if self.before is None or self.after is None:
+            return True
+        fields = ("start_rank", "completion_rank", "score_rank", "board")
+        return any(getattr(self.before, f) != getattr(self.after, f) for f in fields)
+
+
+@dataclass
+class Comparison:
+    """One sequence ranked under two rules, member by member."""
+
+    key: str
+    title: str
+    changes: list[Change]
+
+
+def compare(*, before: Ranking, after: Ranking) -> list[Comparison]:
+    """Each sequence of either rule, its members side by side under the earlier and the later rule."""
+    comparisons = []
+    keys = [t.sequence.key for t in after.tables] + [t.sequence.key for t in before.tables]
+    for key in dict.fromkeys(keys):
+        old, new = before.table(key), after.table(key)
+        old_rows = {r.key: r for r in old.rows} if old else {}
+        new_rows = {r.key: r for r in new.rows} if new else {}
+        names = {r.key: r.name for r in [*old_rows.values(), *new_rows.values()]}
+        changes = [Change(names[m], old_rows.get(m), new_rows.get(m)) for m in dict.fromkeys([*new_rows, *old_rows])]
+        comparisons.append(Comparison(key, (new or old).sequence.title, changes))
+    return comparisons
+
+
+def may_edit_rules(*, user: Any, programme: Programme) -> bool:
+    return access.can_change(user, programme)

@@ -4,7 +4,7 @@ Pure Python over one row per ranked member; the figures themselves come from `fi
 Rates are kept as exact fractions so that equal rates tie exactly; they are rounded only for display."""
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
@@ -47,7 +47,8 @@ class Row:
     score_rank: int | None = None
     board: str | None = None
     exemption: Exemption | None = None
-    extra: dict = field(default_factory=dict)
+    # On the black board but for its exemption.
+    spared: bool = False
 
     @property
     def planned_starts(self) -> int:
@@ -165,8 +166,8 @@ def place_on_boards(rows: list[Row], config: RuleConfig, window: Window, exempti
         rank = row.rank(boards.measure)
         if met(row) and rank <= boards.red_top:
             row.board = Board.RED
-        elif not met(row) and rank in bottom and row.exemption is None:
-            row.board = Board.BLACK
+        elif not met(row) and rank in bottom:
+            row.board, row.spared = (None, True) if row.exemption else (Board.BLACK, False)
 
 
 def _bottom_ranks(rows: list[Row], measure: str, count: int) -> set[int]:
