@@ -143,7 +143,7 @@ class _BodyReader:
         if (name and fold(name) in self.header_words) or lead in self.header_words:
             return Verdict(r, REPEATED_HEADER, text)
         if not name:
-            only_seq = len(filled) == 1 and not is_blank(seq)
+            only_seq = len(filled) == 1 and seq_number(seq) is not None
             return Verdict(r, EMPTY if only_seq else NO_NAME, text)
         if "。" in name:
             return Verdict(r, NOTE, text)
