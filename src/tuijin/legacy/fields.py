@@ -73,6 +73,7 @@ _WORD_RULES: tuple[tuple[str, Field, float], ...] = (
         "content",
         1.0,
     ),
+    (r"阶段 建设性质 项目状态 建设状态", "stage", 1.0),
     (r"形象进度 进展 工程进度 建设进度 推进情况 进度情况 形象", "progress_note", 1.0),
     (r"问题 困难 需协调 协调事项 诉求 制约因素 需要解决 堵点 难点", "problems", 1.0),
     (r"^备注 备注$", "remark", 1.0),
@@ -84,7 +85,6 @@ _WORD_RULES: tuple[tuple[str, Field, float], ...] = (
     ),
     (r"(竣工|完工|投产|建成|投用)(时间|日期|年月|年份)?$ 计划竣工", "completion", 1.0),
     (r"所属产业 产业 行业 领域 门类", "industry", 1.0),
-    (r"阶段 建设性质 项目状态 建设状态", "stage", 1.0),
     # These hold either stages or industries; detection looks at the cells to decide.
     (r"类别 类型 性质 状态", "stage", 0.5),
     (
