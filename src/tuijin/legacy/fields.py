@@ -160,12 +160,14 @@ def _money(leaf: str, context: str) -> Proposal | None:
         return Proposal("annual_plan", 1.0 if sure else 0.8, year=year)
     if not (_DONE.search(leaf) or _THIS_MONTH.search(leaf) or span or single):
         return None
-    if not (_DONE.search(context) or "投资" in context):
-        return None
+    # A bare "本月" or "1-10月" is a money column all the same, only less surely.
+    sure = 1.0 if _DONE.search(context) or "投资" in context else 0.8
     if _THIS_MONTH.search(leaf):
-        return Proposal("investment_month", 1.0)
+        return Proposal("investment_month", sure)
     if span:
-        return Proposal("investment_ytd", 1.0, year=year, month=_int(span.group(1)))
+        return Proposal("investment_ytd", sure, year=year, month=_int(span.group(1)))
+    if sure < 1.0:
+        return None
     if _SINCE_START.search(context):
         return Proposal("investment_since_start", 1.0)
     if single:
