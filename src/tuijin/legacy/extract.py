@@ -95,7 +95,9 @@ def _extract_sheet(
         line = sheet.cells[verdict.row]
         values: dict[str, object] = {}
         for col, field, read in readers:
-            value = shared.get((verdict.row, col), line[col] if col < len(line) else None)
+            value = line[col] if col < len(line) else None
+            if shared:
+                value = shared.get((verdict.row, col), value)
             try:
                 values[field] = read(value)
             except BadValue as bad:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .model import CellValue, SheetLayout, StageWord
-from .text import cell_text, clean_name, fold, is_blank
+from .text import cell_text, clean_name, fold
 from .values import CHINESE_NUMERAL, NOTHING, seq_number, stage_stated
 
 TOTAL, SUBTOTAL, GROUP, EMPTY = "合计行", "小计行", "分组行", "空行"
@@ -108,7 +108,12 @@ class _BodyReader:
 
     def read(self, r: int) -> Verdict | None:
         line = self.cells[r]
-        filled = [v for v in line[: self.width] if not is_blank(v)]
+        # is_blank inlined: this runs for every cell of the body.
+        filled = [
+            v
+            for v in line[: self.width]
+            if v != "" and v is not None and not (type(v) is str and v.isspace())
+        ]
         if not filled:
             return None
         seq = self._cell(line, self.seq_col)

@@ -17,6 +17,7 @@ _SPACE = re.compile(r"\s+")
 # Markers offices put before or after a name or number to flag it (provincial key, new, ...).
 MARKERS = "★☆●○◆◇■□▲△▼▽*※#◎◉√✓✔"
 _MARKER_RUN = re.compile(f"^[{re.escape(MARKERS)}\\s]+|[{re.escape(MARKERS)}\\s]+$")
+_UNTIDY = re.compile(f"\\s|^[{re.escape(MARKERS)}]|[{re.escape(MARKERS)}]$")
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _SPACE_BETWEEN_CJK = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
 
@@ -66,7 +67,10 @@ def clean_text(value: CellValue) -> str | None:
 
 def clean_name(value: CellValue) -> str | None:
     """A project name as the office wrote it, minus flag markers and layout whitespace."""
-    text = _MARKER_RUN.sub("", cell_text(value))
+    text = cell_text(value)
+    if not _UNTIDY.search(text):
+        return text or None
+    text = _MARKER_RUN.sub("", text)
     text = _SPACE_BETWEEN_CJK.sub("", text)
     text = _SPACE.sub(" ", text).strip()
     return text or None

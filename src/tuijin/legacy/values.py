@@ -75,8 +75,13 @@ def money_unit_in(text: str) -> Decimal | None:
     return _UNITS[found.group()] if found else None
 
 
+_WHITESPACE = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
+_DATE_DASHES = str.maketrans("—–~～至到", "------")
+
+
 def _folded(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).replace(",", "")
+    return _WHITESPACE.sub("", unicodedata.normalize("NFKC", text)).replace(",", "")
 
 
 def parse_money(value: CellValue, unit: Decimal) -> Decimal | None:
@@ -84,14 +89,17 @@ def parse_money(value: CellValue, unit: Decimal) -> Decimal | None:
 
     A unit written in the cell ("5000万元", "1.2亿") wins over the column's.
     """
-    if value is None or (isinstance(value, str) and value.strip() in NOTHING):
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise BadValue(f"「{cell_text(value)}」不是金额")
-    if isinstance(value, int | float):
+    if type(value) in (float, int):  # a real number, the common case; bool is not one
         if value != value:  # NaN from a broken formula export
             return None
-        return Decimal(repr(value)) * unit
+        amount = Decimal(repr(value))
+        return amount if unit == WAN else amount * unit
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise BadValue(f"「{cell_text(value)}」不是金额")
+    if value.strip() in NOTHING:
+        return None
     text = _HEDGES.sub("", _folded(to_simplified(value)))
     if text in NOTHING:
         return None
@@ -183,8 +191,8 @@ def parse_month(value: CellValue, year_hint: int | None = None) -> str | None:
         return month
     if not isinstance(value, str):
         return None
-    text = _folded(to_simplified(value)).translate(str.maketrans("—–~～至到", "------"))
-    if text in NOTHING or not re.search(r"\d", text):
+    text = _folded(to_simplified(value)).translate(_DATE_DASHES)
+    if text in NOTHING or not _DIGIT.search(text):
         return None
     if text.isdigit():
         if int(text) < 1900:
