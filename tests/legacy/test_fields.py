@@ -65,6 +65,13 @@ from tuijin.legacy.text import fold
         ("上年同期完成", "ignore"),
         ("到位资金", "ignore"),
         ("总投资/其中：中央资金", "ignore"),
+        ("累计完成投资/其中：今年完成", "investment_ytd"),
+        ("年度投资计划/全年", "annual_plan"),
+        ("计划投资/2023年", "annual_plan"),
+        ("投资完成/本年", "investment_ytd"),
+        ("累计完成投资/开工以来", "investment_since_start"),
+        ("2023年/形象进度", "progress_note"),
+        ("计划开工时间", "start"),
     ],
 )
 def test_it_proposes_the_field_a_header_names(path: str, field: str) -> None:
@@ -89,6 +96,11 @@ def test_it_keeps_the_columns_of_the_period_and_ignores_last_months() -> None:
         "ignore",
         "annual_plan",
     ]
+
+
+def test_it_prefers_a_start_column_to_a_span_of_years() -> None:
+    proposals = [propose([fold("建设起止年限")]), propose([fold("开工时间")])]
+    assert [p.field for p in settle(proposals, None)] == ["ignore", "start"]
 
 
 def test_it_gives_a_field_to_one_column_only() -> None:

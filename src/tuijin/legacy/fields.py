@@ -27,6 +27,7 @@ _IGNORED = re.compile(
     r"率|比例|占比|比重|百分比|%|增长|增速|同比|环比|排名|名次|得分|是否|电话|手机|联系方式|"
     r"联系人|个数|数量|项目数|^其中|上年|去年|同期|上月|到位|资金来源|占|配合单位|协办"
 )
+_IN_WHICH = re.compile(r"^其中[:：]?")
 _SINCE_START = re.compile(
     r"开工以来|开工累计|自开工|开工至今|开工至|建设以来|项目累计|总累计|截至目前|截止目前|"
     r"至今累计|历年累计|截至上年|截止上年"
@@ -78,11 +79,9 @@ _WORD_RULES: tuple[tuple[str, Field, float], ...] = (
     (r"问题 困难 需协调 协调事项 诉求 制约因素 需要解决 堵点 难点", "problems", 1.0),
     (r"^备注 备注$", "remark", 1.0),
     (r"^说明$", "remark", 0.8),
-    (
-        r"开工(时间|日期|年月|年份|年度)?$ ^开工 起止 年限 建设期限 开竣工 建设期$ 建设时间",
-        "start",
-        1.0,
-    ),
+    (r"开工(时间|日期|年月|年份|年度)?$ ^开工", "start", 1.0),
+    # A span of years gives the start too, but a column that names the start is surer.
+    (r"起止 年限 建设期限 开竣工 建设期$ 建设时间", "start", 0.9),
     (r"(竣工|完工|投产|建成|投用)(时间|日期|年月|年份)?$ 计划竣工", "completion", 1.0),
     (r"所属产业 产业 行业 领域 门类", "industry", 1.0),
     # These hold either stages or industries; detection looks at the cells to decide.
@@ -118,6 +117,8 @@ def propose(parts: Sequence[str]) -> Proposal:
     if not parts or len(parts[-1]) > 30:
         return _NOTHING
     leaf, context = parts[-1], "".join(parts)
+    if leaf.startswith("其中"):
+        return _part_of(parts)
     if _IGNORED.search(leaf) or (leaf in _GENERIC_LEAVES and _IGNORED.search(context)):
         return Proposal("ignore", 1.0)
     money = _money(leaf, context)
@@ -131,6 +132,16 @@ def propose(parts: Sequence[str]) -> Proposal:
         if by_context:
             return replace(by_context, confidence=min(by_context.confidence, 0.8))
     return _NOTHING
+
+
+def _part_of(parts: Sequence[str]) -> Proposal:
+    """A "其中：…" column: this year's or this month's share of a total counts as that
+    figure ("累计完成/其中：今年完成"); any other share (中央资金, 银行贷款) is ignored."""
+    leaf = _IN_WHICH.sub("", parts[-1])
+    share = _money(leaf, "".join([*parts[:-1], leaf])) if leaf else None
+    if share and share.field in ("investment_ytd", "investment_month"):
+        return share
+    return Proposal("ignore", 1.0)
 
 
 def _by_words(text: str) -> Proposal | None:
@@ -153,12 +164,13 @@ def _money(leaf: str, context: str) -> Proposal | None:
         return Proposal("total_investment", 0.9)
     span = _MONTH_SPAN.search(context)
     single = _SINGLE_MONTH.search(leaf) or _SINGLE_MONTH.search(context)
-    if _PLAN.search(leaf):
+    if _PLAN.search(leaf) or (_PLAN.search(context) and _THIS_YEAR.search(leaf)):
         if span or _THIS_MONTH.search(context) or single:
             return Proposal("ignore", 1.0)  # a plan for the month or for months 1-N
         sure = bool(_THIS_YEAR.search(context)) or "投资" in leaf
         return Proposal("annual_plan", 1.0 if sure else 0.8, year=year)
-    if not (_DONE.search(leaf) or _THIS_MONTH.search(leaf) or span or single):
+    timed = span or single or _THIS_MONTH.search(leaf) or _THIS_YEAR.search(leaf)
+    if not (_DONE.search(leaf) or timed or _SINCE_START.search(leaf)):
         return None
     # A bare "本月" or "1-10月" is a money column all the same, only less surely.
     sure = 1.0 if _DONE.search(context) or "投资" in context else 0.8

@@ -21,7 +21,8 @@ _PERIOD = re.compile(
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _SHEET_MONTH = re.compile(r"^(?:\d{1,2}-)?(\d{1,2})月")
 _MONTH_SPAN = re.compile(r"(?<!\d)\d{1,2}[-至](\d{1,2})月")
-_UNIT_LINE = re.compile(r"单位:(.+)|^单位(.+)|^\((.*元)\)$|^(万元|亿元)$")
+_UNIT_CELL = re.compile(r"单位:(.+)|^单位(.+)")
+_UNIT_LINE = re.compile(r"单位:(.+)|^单位(.+)|\((亿元|万元|元)\)$|^(万元|亿元)$")
 _PAREN = re.compile(r"\(([^()]*)\)")
 _MONTH_NUMBERS = re.compile(r"\d+|[一二三四五六七八九十]+(?=月)")
 _SNIFF_ROWS = 200
@@ -144,10 +145,13 @@ def _period(above: list[str], sheet_name: str, paths: Sequence[Sequence[str]]) -
 
 
 def _sheet_unit(sheet: Sheet, block: HeaderBlock) -> Decimal:
-    for line in sheet.cells[: block.bottom + 1]:
+    """The unit line's money unit. Above the header a title's "(亿元)" says it too; in the
+    header only a "单位：" cell does, as "总投资(亿元)" speaks for its own column alone."""
+    for r, line in enumerate(sheet.cells[: block.bottom + 1]):
+        pattern = _UNIT_LINE if r < block.top else _UNIT_CELL
         for value in line:
             if isinstance(value, str):
-                found = _UNIT_LINE.search(fold(value))
+                found = pattern.search(fold(value))
                 unit = found and money_unit_in(next(g for g in found.groups() if g))
                 if unit:
                     return unit

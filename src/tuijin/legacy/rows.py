@@ -38,12 +38,15 @@ _NUMBERING = re.compile(
 )
 _COUNT = re.compile(r"\s*[（(]\s*(共|计)?\s*\d+\s*(个|项)?(项目)?\s*[)）]\s*$")
 _COUNTED = re.compile(r"\(\s*(共|计)?\d+(个|项)(项目)?\)$|共\d+个|\d+个项目$")
-_NOTE = re.compile(r"^(备注|附注|注|说明|数据来源|资料来源)\d*[:、.]|^备注")
+_NOTE = re.compile(r"^(备注|附注|注|附|说明|数据来源|资料来源)\d*[:、.]|^备注")
 _SIGNATURE = re.compile(
     r"^(填报人|填表人|审核人|制表人|统计人|单位负责人|统计负责人|主管领导|分管领导|联系人|"
     r"联系电话|填报日期|填表日期|报送日期|填报单位|报送单位)|^(审核|制表|负责人|电话|签字|盖章):"
 )
 _HEADER_WORDS_MAX = 30
+# Without 计 a numbered row cannot be a total ("合计", "小计"), so rows lacking it skip
+# the slower checks.
+_TOTAL_MARK = re.compile("[计計]")
 
 
 @dataclass(frozen=True)
@@ -124,8 +127,7 @@ class _BodyReader:
             not self.footer
             and name
             and seq_number(seq) is not None
-            and "计" not in name
-            and "計" not in name
+            and not _TOTAL_MARK.search(name)
         ):
             return self._project(r)  # the common case, decided without folding text
         text = " ".join(cell_text(v).strip() for v in filled)
