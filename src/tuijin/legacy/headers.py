@@ -142,8 +142,9 @@ def _reads_as_child_row(grid: _Grid, top: int, bottom: int, r: int) -> bool:
     """Whether row r labels the children of parents in rows top..bottom.
 
     A child sits under a parent that spans several columns: a merged block, or a text
-    with blank cells to its right that row r fills. A row with text under a one-column
-    header is data, whatever it says.
+    with blank cells to its right that row r fills. Beside the children, a header may
+    sit in row r alone with nothing above it. A row with text under a one-column header
+    is data, whatever it says.
     """
     filled = grid.filled(r)
     if not filled or grid.has_number(r):
@@ -154,7 +155,8 @@ def _reads_as_child_row(grid: _Grid, top: int, bottom: int, r: int) -> bool:
     if any(_ROW_LABEL.search(grid.text[r][c]) for c in own):
         return False
     wide = _wide_columns(grid, top, bottom, r)
-    if not all(c in wide for c in own):
+    unlabelled = {c for c in own if not any(grid.shown(q, c) for q in range(top, bottom + 1))}
+    if not any(c in wide for c in own) or not all(c in wide or c in unlabelled for c in own):
         return False
     return any(propose([*_path(grid, top, bottom, c), grid.text[r][c]]).confidence > 0 for c in own)
 

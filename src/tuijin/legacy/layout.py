@@ -19,13 +19,16 @@ _PERIOD = re.compile(
     r"|(?P<y>(?:19|20)\d{2})\.(?P<m>\d{1,2})(?!\d)"
 )
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
-_SHEET_MONTH = re.compile(r"^(?:\d{1,2}-)?(\d{1,2})月")
+_MONTH = re.compile(r"(?<!\d)(\d{1,2})月")
+_NOT_A_TITLE = re.compile(r"^附件|^附表|单位:|^\(?[万亿]?元\)?$|填报|填表|制表|报送")
+_FILLED_IN = re.compile(r"填报|填表|制表|报送|日期|时间")
 _MONTH_SPAN = re.compile(r"(?<!\d)\d{1,2}[-至](\d{1,2})月")
 _UNIT_CELL = re.compile(r"单位:(.+)|^单位(.+)")
 _UNIT_LINE = re.compile(r"单位:(.+)|^单位(.+)|\((亿元|万元|元)\)$|^(万元|亿元)$")
 _PAREN = re.compile(r"\(([^()]*)\)")
 _MONTH_NUMBERS = re.compile(r"\d+|[一二三四五六七八九十]+(?=月)")
 _SNIFF_ROWS = 200
+_STAGE_WORD_LENGTH = 6  # "竣工投产", "计划新开工": a stage, not an account of progress
 
 
 def detect(workbook: Workbook, period: str | None = None) -> list[SheetLayout]:
@@ -43,13 +46,13 @@ def detect_sheet(sheet: Sheet, period: str | None = None) -> SheetLayout | None:
     if block is None:
         return None
     above = _texts_above(sheet, block.top)
-    title = next((text for text in above if len(text) >= 6), None)
+    title = next((text for text in above if not _NOT_A_TITLE.search(fold(text))), None)
     period = period or _period(above, sheet.name, block.paths)
     proposals = [
         _decide_by_cells(sheet, block, index, proposal)
         for index, proposal in enumerate(propose(path) for path in block.paths)
     ]
-    settled = settle(proposals, period)
+    settled = settle(_progress_as_stage(sheet, block, proposals), period)
     if not any(proposal.field == "name" for proposal in settled):
         return None  # a summary by county or a notes sheet: not a list of projects
     sheet_unit = _sheet_unit(sheet, block)
@@ -126,20 +129,24 @@ def _texts_above(sheet: Sheet, top: int) -> list[str]:
 
 
 def _period(above: list[str], sheet_name: str, paths: Sequence[Sequence[str]]) -> str | None:
-    folded = [fold(text) for text in above]
-    for text in [*folded, fold(sheet_name)]:
+    """The month a sheet reports on, from its title, else its name, else its headers.
+
+    Dates of filling in ("填报日期：2023年11月5日") are not the period: they come after it.
+    """
+    titles = [text for text in map(fold, above) if not _FILLED_IN.search(text)]
+    name = fold(sheet_name)
+    for text in [*titles, name]:
         found = _PERIOD.search(text)
         if found:
             year, month = int(found["year"] or found["y"]), int(found["month"] or found["m"])
             if 1 <= month <= 12:
                 return f"{year}-{month:02d}"
     headers = "".join(part for path in paths for part in path)
-    years = [int(y) for text in [*folded, headers] for y in _YEAR.findall(text)]
-    months = [int(m) for m in _MONTH_SPAN.findall(headers)]
-    sheet_month = _SHEET_MONTH.match(fold(sheet_name))
-    if sheet_month:
-        months = [int(sheet_month.group(1))]
-    if years and months and 1 <= max(months) <= 12:
+    years = [int(y) for text in [*titles, name, headers] for y in _YEAR.findall(text)]
+    months = [
+        int(m) for text in [*titles, name] for m in _MONTH.findall(text) if 1 <= int(m) <= 12
+    ] or [int(m) for m in _MONTH_SPAN.findall(headers) if 1 <= int(m) <= 12]
+    if years and months:
         return f"{max(years)}-{max(months):02d}"
     return None
 
@@ -169,17 +176,40 @@ def _column_unit(path: Sequence[str]) -> Decimal | None:
     return None
 
 
+def _sample(sheet: Sheet, block: HeaderBlock, index: int) -> list[str]:
+    return [
+        cell_text(sheet.value(r, index)).strip()
+        for r in range(block.data_start, min(sheet.height, block.data_start + _SNIFF_ROWS))
+        if not is_blank(sheet.value(r, index))
+    ]
+
+
 def _decide_by_cells(sheet: Sheet, block: HeaderBlock, index: int, proposal: Proposal) -> Proposal:
     """A 类别 or 类型 column holds stages or industries: its cells tell which."""
     if not proposal.ambiguous:
         return proposal
-    values = [
-        cell_text(sheet.value(r, index))
-        for r in range(block.data_start, min(sheet.height, block.data_start + _SNIFF_ROWS))
-        if not is_blank(sheet.value(r, index))
-    ]
+    values = _sample(sheet, block, index)
     staged = sum(1 for value in values if stage_of(value))
     if values and staged * 2 >= len(values):
         return Proposal("stage", 0.9)
     leaf = block.paths[index][-1]
     return Proposal("industry", 0.5) if re.search("类别|类型", leaf) else Proposal("ignore", 0.0)
+
+
+def _progress_as_stage(
+    sheet: Sheet, block: HeaderBlock, proposals: list[Proposal]
+) -> list[Proposal]:
+    """Where no column is the stage, a 进展 column that holds only stage words ("在建",
+    "竣工") is the stage: it says no more than that."""
+    if any(proposal.field == "stage" for proposal in proposals):
+        return proposals
+    decided = list(proposals)
+    for index, proposal in enumerate(proposals):
+        if proposal.field != "progress_note":
+            continue
+        values = _sample(sheet, block, index)
+        words = sum(1 for value in values if len(value) <= _STAGE_WORD_LENGTH and stage_of(value))
+        if values and words * 10 >= len(values) * 6:
+            decided[index] = Proposal("stage", 0.7)
+            break
+    return decided

@@ -172,11 +172,13 @@ class _BodyReader:
                     return Heading(level, _heading_text(source), stage, True)
         if CHINESE_NUMERAL.fullmatch(seq_label) and not self.chinese_numbers_projects:
             return Heading(1, _heading_text(source), stage, True)
-        if seq_number(seq) is not None or not name:
+        if seq_number(seq) is not None:
             return None
-        alone = filled == 1
-        if _COUNTED.search(fold(name)) or (alone and (self.numbers_rows or stage)):
-            return Heading(3, _heading_text(name), stage, False)
+        # A group line may sit in any column ("某某县（2个）" under 县区), a lone line only
+        # in the name column.
+        alone = name is not None and filled == 1
+        if _COUNTED.search(fold(source)) or (alone and (self.numbers_rows or stage)):
+            return Heading(3, _heading_text(source), stage, False)
         return None
 
 
