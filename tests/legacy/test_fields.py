@@ -103,6 +103,11 @@ def test_it_prefers_a_start_column_to_a_span_of_years() -> None:
     assert [p.field for p in settle(proposals, None)] == ["ignore", "start"]
 
 
+def test_it_prefers_the_actual_start_to_the_planned_one() -> None:
+    proposals = [propose([fold("计划开工时间")]), propose([fold("实际开工时间")])]
+    assert [p.field for p in settle(proposals, None)] == ["ignore", "start"]
+
+
 def test_it_gives_a_field_to_one_column_only() -> None:
     proposals = [Proposal("remark", 0.8), Proposal("remark", 1.0), Proposal("name", 1.0)]
     assert [p.field for p in settle(proposals, None)] == ["ignore", "remark", "name"]

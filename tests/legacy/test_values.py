@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from tuijin.legacy.text import clean_name
 from tuijin.legacy.values import (
     NEW_BUILD,
     WAN,
@@ -90,6 +91,7 @@ def test_it_reads_a_stage_from_a_heading_only_when_it_is_unambiguous() -> None:
         ("-", WAN, None),
         ("无", WAN, None),
         ("   ", WAN, None),
+        ("未开工", WAN, None),
         (None, WAN, None),
     ],
 )
@@ -169,3 +171,18 @@ def test_it_rejects_a_date_that_cannot_be(value: str) -> None:
 )
 def test_it_reads_序号_in_any_dress(value: object, seq: str) -> None:
     assert seq_text(value) == seq  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("cell", "name"),
+    [
+        ("★某某产业园", "某某产业园"),
+        ("某某项目▲", "某某项目"),
+        ("  某某储能\n项目  ", "某某储能项目"),
+        ("某某项目\n（一期）", "某某项目（一期）"),
+        ("ABC  Tower 项目", "ABC Tower项目"),
+        ("某某產業園", "某某產業園"),
+    ],
+)
+def test_it_cleans_a_name_but_keeps_its_script(cell: str, name: str) -> None:
+    assert clean_name(cell) == name

@@ -79,10 +79,13 @@ _WORD_RULES: tuple[tuple[str, Field, float], ...] = (
     (r"问题 困难 需协调 协调事项 诉求 制约因素 需要解决 堵点 难点", "problems", 1.0),
     (r"^备注 备注$", "remark", 1.0),
     (r"^说明$", "remark", 0.8),
+    # A planned date gives way to the actual one where a sheet has both.
+    (r"计划开工 拟开工", "start", 0.95),
     (r"开工(时间|日期|年月|年份|年度)?$ ^开工", "start", 1.0),
+    (r"计划竣工 拟竣工", "completion", 0.95),
     # A span of years gives the start too, but a column that names the start is surer.
     (r"起止 年限 建设期限 开竣工 建设期$ 建设时间", "start", 0.9),
-    (r"(竣工|完工|投产|建成|投用)(时间|日期|年月|年份)?$ 计划竣工", "completion", 1.0),
+    (r"(竣工|完工|投产|建成|投用)(时间|日期|年月|年份)?$", "completion", 1.0),
     (r"所属产业 产业 行业 领域 门类", "industry", 1.0),
     # These hold either stages or industries; detection looks at the cells to decide.
     (r"类别 类型 性质 状态", "stage", 0.5),

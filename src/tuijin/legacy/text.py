@@ -18,8 +18,9 @@ _SPACE = re.compile(r"\s+")
 MARKERS = "★☆●○◆◇■□▲△▼▽*※#◎◉√✓✔"
 _MARKER_RUN = re.compile(f"^[{re.escape(MARKERS)}\\s]+|[{re.escape(MARKERS)}\\s]+$")
 _UNTIDY = re.compile(f"\\s|^[{re.escape(MARKERS)}]|[{re.escape(MARKERS)}]$")
-_CJK = r"\u3400-\u9fff\uf900-\ufaff"
-_SPACE_BETWEEN_CJK = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
+# Chinese characters and full-width punctuation: no space belongs beside them in a name.
+_WIDE = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+_SPACE_BESIDE_WIDE = re.compile(f"\\s+(?=[{_WIDE}])|(?<=[{_WIDE}])\\s+")
 
 
 @lru_cache(maxsize=65536)
@@ -71,7 +72,7 @@ def clean_name(value: CellValue) -> str | None:
     if not _UNTIDY.search(text):
         return text or None
     text = _MARKER_RUN.sub("", text)
-    text = _SPACE_BETWEEN_CJK.sub("", text)
+    text = _SPACE_BESIDE_WIDE.sub("", text)
     text = _SPACE.sub(" ", text).strip()
     return text or None
 

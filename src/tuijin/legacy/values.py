@@ -104,6 +104,8 @@ def parse_money(value: CellValue, unit: Decimal) -> Decimal | None:
     if text in NOTHING:
         return None
     match = _NUMBER.fullmatch(text)
+    if not match and not _DIGIT.search(text) and stage_of(text):
+        return None  # "未开工" in 本月完成: no figure because there is no work yet
     if not match:
         raise BadValue(f"「{value.strip()}」不是有效的金额")
     if match["pct"]:
