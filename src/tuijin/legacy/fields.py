@@ -27,6 +27,7 @@ _IGNORED = re.compile(
     r"率|比例|占比|比重|百分比|%|增长|增速|同比|环比|排名|名次|得分|是否|电话|手机|联系方式|"
     r"联系人|个数|数量|项目数|^其中|上年|去年|同期|上月|到位|资金来源|占|配合单位|协办"
 )
+_WHEN = re.compile(r"时间|日期|年月|年限|期限")
 _IN_WHICH = re.compile(r"^其中[:：]?")
 _SINCE_START = re.compile(
     r"开工以来|开工累计|自开工|开工至今|开工至|建设以来|项目累计|总累计|截至目前|截止目前|"
@@ -160,6 +161,8 @@ def _year(context: str) -> int | None:
 
 
 def _money(leaf: str, context: str) -> Proposal | None:
+    if _WHEN.search(leaf):
+        return None  # "实际开工时间" is a date, however much it says 实际
     year = _year(context)
     if _TOTAL.search(leaf) and not _DONE.search(leaf):
         return Proposal("total_investment", 1.0)
