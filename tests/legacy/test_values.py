@@ -16,6 +16,7 @@ from tuijin.legacy.values import (
     parse_money,
     parse_month,
     seq_text,
+    stage_named,
     stage_of,
     stage_stated,
 )
@@ -60,6 +61,12 @@ from tuijin.legacy.values import (
 )
 def test_it_maps_each_stage_word(word: str, stage: str | None) -> None:
     assert stage_of(word) == stage
+
+
+def test_it_tells_a_stage_word_from_prose_that_mentions_one() -> None:
+    assert stage_named("续建") == stage_named("新开工项目") == "construction"
+    assert stage_named("主体施工") is None
+    assert stage_of("主体施工") == "construction"
 
 
 def test_it_reads_a_stage_from_a_heading_only_when_it_is_unambiguous() -> None:

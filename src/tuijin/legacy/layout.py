@@ -12,7 +12,7 @@ from .fields import Proposal, propose, settle
 from .headers import HeaderBlock, find_header
 from .model import FIELDS, Column, Field, Overrides, Sheet, SheetLayout, Workbook
 from .text import cell_text, fold, is_blank
-from .values import WAN, money_unit_in, stage_of, stage_stated
+from .values import WAN, money_unit_in, stage_named, stage_stated
 
 _PERIOD = re.compile(
     r"(?P<year>(?:19|20)\d{2})年(?:\d{1,2}[-至])?(?P<month>\d{1,2})月"
@@ -28,7 +28,6 @@ _UNIT_LINE = re.compile(r"单位:(.+)|^单位(.+)|\((亿元|万元|元)\)$|^(万
 _PAREN = re.compile(r"\(([^()]*)\)")
 _MONTH_NUMBERS = re.compile(r"\d+|[一二三四五六七八九十]+(?=月)")
 _SNIFF_ROWS = 200
-_STAGE_WORD_LENGTH = 6  # "竣工投产", "计划新开工": a stage, not an account of progress
 
 
 def detect(workbook: Workbook, period: str | None = None) -> list[SheetLayout]:
@@ -189,7 +188,7 @@ def _decide_by_cells(sheet: Sheet, block: HeaderBlock, index: int, proposal: Pro
     if not proposal.ambiguous:
         return proposal
     values = _sample(sheet, block, index)
-    staged = sum(1 for value in values if stage_of(value))
+    staged = sum(1 for value in values if stage_named(value))
     if values and staged * 2 >= len(values):
         return Proposal("stage", 0.9)
     leaf = block.paths[index][-1]
@@ -208,7 +207,7 @@ def _progress_as_stage(
         if proposal.field != "progress_note":
             continue
         values = _sample(sheet, block, index)
-        words = sum(1 for value in values if len(value) <= _STAGE_WORD_LENGTH and stage_of(value))
+        words = sum(1 for value in values if stage_named(value))
         if values and words * 10 >= len(values) * 6:
             decided[index] = Proposal("stage", 0.7)
             break

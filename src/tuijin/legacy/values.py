@@ -265,6 +265,15 @@ def stage_of(text: str) -> StageWord | None:
     return _STAGE_OF_WORD[found.group()] if found else None
 
 
+def stage_named(text: str) -> StageWord | None:
+    """The stage when the whole cell is a stage word ("续建", "新开工项目"), else None.
+
+    For telling a column of stages from a column of prose that mentions one ("主体施工").
+    """
+    word = _folded(to_simplified(text)).removesuffix("项目")
+    return _STAGE_OF_WORD.get(word)
+
+
 def stage_stated(text: str) -> StageWord | None:
     """The stage a title or heading states, when all its stage words agree on one."""
     stages = {_STAGE_OF_WORD[m.group()] for m in _STAGE_WORD.finditer(_folded(to_simplified(text)))}
