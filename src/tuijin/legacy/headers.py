@@ -27,6 +27,8 @@ _ROW_LABEL = re.compile(
     r"合计|小计|总计|^[一二三四五六七八九十]+[、.]|^\([一二三四五六七八九十]+\)"
 )
 _COLUMN_NUMBERS = frozenset("甲乙丙丁戊己庚辛")
+_NUMERAL = re.compile(r"[\d.]+")
+_WHOLE_NUMBER = re.compile(r"\d+(\.0)?")
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ class _Grid:
 
     def has_number(self, r: int) -> bool:
         return any(not isinstance(v, str) and v is not None for v in self.raw[r]) or any(
-            re.fullmatch(r"[\d.]+", t) for t in self.text[r] if t
+            _NUMERAL.fullmatch(t) for t in self.text[r] if t
         )
 
 
@@ -84,11 +86,7 @@ def find_header(sheet: Sheet) -> HeaderBlock | None:
         return None
     anchor = scores.index(max(scores))
     top = anchor
-    while (
-        top > 0
-        and anchor - top < _MAX_HEADER_ROWS - 1
-        and _reads_as_parent_row(grid, top - 1, anchor)
-    ):
+    while top > 0 and anchor - top < _MAX_HEADER_ROWS - 1 and _reads_as_parent_row(grid, top - 1):
         top -= 1
     bottom = anchor
     while (
@@ -114,6 +112,9 @@ def _score(grid: _Grid, r: int) -> int:
 
 
 def _is_title(grid: _Grid, r: int, filled: list[int]) -> bool:
+    """A lone text is a title unless it is a short parent merged over some columns: a
+    parent left unmerged would have its children's columns blank beside it, which is
+    what a title looks like too, and titles are far more common."""
     if len(filled) != 1:
         return False
     text = grid.text[r][filled[0]]
@@ -122,11 +123,12 @@ def _is_title(grid: _Grid, r: int, filled: list[int]) -> bool:
     return wide or merge is None or len(text) >= 12
 
 
-def _reads_as_parent_row(grid: _Grid, r: int, anchor: int) -> bool:
+def _reads_as_parent_row(grid: _Grid, r: int) -> bool:
     filled = grid.filled(r)
     if not filled or _is_title(grid, r, filled):
         return False
-    if any(_META.search(grid.text[r][c]) for c in filled):
+    names_a_field = _score(grid, r) > 0
+    if not names_a_field and any(_META.search(grid.text[r][c]) for c in filled):
         return False
     reaches_down = any(
         (m := grid.origin.get((r, c))) is not None and m.last_row > r for c in filled
@@ -134,7 +136,6 @@ def _reads_as_parent_row(grid: _Grid, r: int, anchor: int) -> bool:
     spans = any(
         (m := grid.origin.get((r, c))) is not None and m.last_col > m.first_col for c in filled
     )
-    names_a_field = _score(grid, r) > 0
     return reaches_down or spans or names_a_field
 
 
@@ -204,7 +205,7 @@ def _below_vertical_merges(grid: _Grid, top: int, bottom: int) -> int:
 def _is_column_number_row(grid: _Grid, r: int) -> bool:
     """The row of 甲 乙 1 2 3 … that some offices print under the header."""
     cells = [cell_text(grid.raw[r][c]).strip() for c in grid.filled(r)]
-    numbers = [int(float(t)) for t in cells if re.fullmatch(r"\d+(\.0)?", t)]
+    numbers = [int(float(t)) for t in cells if _WHOLE_NUMBER.fullmatch(t)]
     letters = [t for t in cells if t in _COLUMN_NUMBERS]
     if len(numbers) + len(letters) != len(cells) or len(numbers) < 3:
         return False
@@ -214,13 +215,13 @@ def _is_column_number_row(grid: _Grid, r: int) -> bool:
 def _path(grid: _Grid, top: int, bottom: int, c: int) -> tuple[str, ...]:
     parts: list[str] = []
     for r in range(top, bottom + 1):
-        text = grid.shown(r, c) or _inherited(grid, top, bottom, r, c)
+        text = grid.shown(r, c) or _inherited(grid, bottom, r, c)
         if text and (not parts or parts[-1] != text):
             parts.append(text)
     return tuple(parts)
 
 
-def _inherited(grid: _Grid, top: int, bottom: int, r: int, c: int) -> str:
+def _inherited(grid: _Grid, bottom: int, r: int, c: int) -> str:
     """A blank header cell under no merge takes its parent from the left.
 
     Only when both it and the parent's own column have children below: that is what a
