@@ -4,7 +4,7 @@
 
 Builds the workbook once (title, unit line in 亿元, two header rows under a merged
 parent, a group heading and a subtotal every 50 projects, numbers partly stored as
-text, a sign-off line), then times, best of --repeat:
+text, a sign-off line), then times each step, best of --repeat runs taken in turns:
   bare     python_calamine opening the file and reading every sheet's cells;
   read     tuijin.legacy.read_workbook (the same, plus merged ranges);
   detect   finding the header and proposing the mapping;
@@ -14,6 +14,7 @@ text, a sign-off line), then times, best of --repeat:
 from __future__ import annotations
 
 import argparse
+import gc
 import tempfile
 import time
 from collections.abc import Callable
@@ -51,13 +52,16 @@ def build(path: Path, projects: int) -> None:
     book.save(path)
 
 
-def best(action: Callable[[], object], repeat: int) -> float:
-    times = []
+def best_of(repeat: int, **actions: Callable[[], object]) -> dict[str, float]:
+    """The fastest of `repeat` runs of each action, taking turns so drift hits all alike."""
+    times: dict[str, list[float]] = {label: [] for label in actions}
     for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return min(times)
+        for label, action in actions.items():
+            gc.collect()
+            started = time.perf_counter()
+            action()
+            times[label].append(time.perf_counter() - started)
+    return {label: min(runs) for label, runs in times.items()}
 
 
 def bare_read(path: Path) -> None:
@@ -78,10 +82,14 @@ def main() -> None:
         layouts = detect(workbook)
         extraction = extract(workbook, layouts)
         assert len(extraction.rows) == args.rows, len(extraction.rows)
-        bare = best(lambda: bare_read(path), args.repeat)
-        read = best(lambda: read_workbook(path), args.repeat)
-        found = best(lambda: detect(workbook), args.repeat)
-        body = best(lambda: extract(workbook, layouts), args.repeat)
+        fastest = best_of(
+            args.repeat,
+            bare=lambda: bare_read(path),
+            read=lambda: read_workbook(path),
+            detect=lambda: detect(workbook),
+            extract=lambda: extract(workbook, layouts),
+        )
+        bare, read, found, body = fastest.values()
         whole = read + found + body
         print(f"file: {args.rows} projects, {path.stat().st_size / 1e6:.1f} MB, "
               f"{len(extraction.skipped)} skipped rows; best of {args.repeat}")  # fmt: skip

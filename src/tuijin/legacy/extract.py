@@ -24,7 +24,7 @@ from .model import (
 )
 from .read import Source, read_workbook
 from .rows import Verdict, read_body
-from .text import cell_text, clean_name, clean_text, is_blank
+from .text import cell_text, clean_text, is_blank
 from .values import NEW_BUILD, BadValue, parse_money, parse_month, seq_text, stage_of
 
 # Investment figures that show work has begun, for telling a 新建 row's stage.
@@ -85,7 +85,7 @@ def _extract_sheet(
     readers = [
         (column.index, column.field, _reader(column.field, column.unit, year))
         for column in layout.columns
-        if column.field != "ignore"
+        if column.field not in ("ignore", "name")  # the row's verdict has the name
     ]
     shared = _shared_cells(sheet, layout)
     for verdict in read_body(sheet.cells, layout):
@@ -122,7 +122,14 @@ def _row(
         started = any(values.get(field) for field in _DONE_FIELDS)
         stage = "construction" if started else "preparing"
     group = verdict.heading.text if verdict.heading else None
-    return Row(sheet=sheet, row=verdict.row + 1, stage=stage, group=group or None, **values)  # type: ignore[arg-type]
+    return Row(
+        sheet=sheet,
+        row=verdict.row + 1,
+        name=verdict.name or "",
+        stage=stage,  # type: ignore[arg-type]
+        group=group or None,
+        **values,  # type: ignore[arg-type]
+    )
 
 
 def _reader(field: Field, unit: Decimal, year: int | None) -> Callable[[CellValue], object]:
@@ -134,8 +141,6 @@ def _reader(field: Field, unit: Decimal, year: int | None) -> Callable[[CellValu
         return lambda value: None if is_blank(value) else stage_of(cell_text(value))
     if field == "seq":
         return seq_text
-    if field == "name":
-        return clean_name
     return clean_text
 
 

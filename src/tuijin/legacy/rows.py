@@ -65,6 +65,7 @@ class Verdict:
     text: str = ""
     heading: Heading | None = None  # for a group row: the heading; for a project row: its group
     stage: StageWord | None = None  # for a project row: the stage its headings state
+    name: str | None = None  # for a project row: its name, cleaned
 
 
 def read_body(cells: Sequence[Sequence[CellValue]], layout: SheetLayout) -> list[Verdict]:
@@ -130,7 +131,7 @@ class _BodyReader:
             and seq_number(seq) is not None
             and not _TOTAL_MARK.search(name)
         ):
-            return self._project(r)  # the common case, decided without folding text
+            return self._project(r, name)  # the common case, decided without folding text
         text = " ".join(cell_text(v).strip() for v in filled)
         if self.footer:
             return Verdict(r, SIGNATURE if _SIGNATURE.search(fold(text)) else NOTE, text)
@@ -155,12 +156,12 @@ class _BodyReader:
             return Verdict(r, EMPTY if only_seq else NO_NAME, text)
         if "。" in name:
             return Verdict(r, NOTE, text)
-        return self._project(r)
+        return self._project(r, name)
 
-    def _project(self, r: int) -> Verdict:
+    def _project(self, r: int, name: str) -> Verdict:
         group = self.headings[-1] if self.headings else None
         stage = next((h.stage for h in reversed(self.headings) if h.stage), None)
-        return Verdict(r, None, heading=group, stage=stage)
+        return Verdict(r, None, heading=group, stage=stage, name=name)
 
     def _heading(self, seq: CellValue, name: str | None, first: str, filled: int) -> Heading | None:
         """The heading a row is, if it is one; `first` is the row's first text."""

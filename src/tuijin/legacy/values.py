@@ -29,7 +29,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+from functools import lru_cache
 from typing import Final
 
 from .model import CellValue, StageWord
@@ -98,23 +99,29 @@ def parse_money(value: CellValue, unit: Decimal) -> Decimal | None:
         return None
     if not isinstance(value, str):
         raise BadValue(f"「{cell_text(value)}」不是金额")
-    if value.strip() in NOTHING:
+    amount, own_unit = _money_text(value)
+    if amount is None:
         return None
+    return amount * (own_unit or unit)
+
+
+# Offices copy the same text figures down a column ("0", "/", "0.3"): read each once.
+@lru_cache(maxsize=4096)
+def _money_text(value: str) -> tuple[Decimal | None, Decimal | None]:
+    """The amount a text cell states and the unit it names, if it names one."""
+    if value.strip() in NOTHING:
+        return None, None
     text = _HEDGES.sub("", _folded(to_simplified(value)))
     if text in NOTHING:
-        return None
+        return None, None
     match = _NUMBER.fullmatch(text)
     if not match and not _DIGIT.search(text) and stage_of(text):
-        return None  # "未开工" in 本月完成: no figure because there is no work yet
+        return None, None  # "未开工" in 本月完成: no figure because there is no work yet
     if not match:
         raise BadValue(f"「{value.strip()}」不是有效的金额")
     if match["pct"]:
         raise BadValue(f"「{value.strip()}」是百分比，不是金额")
-    try:
-        amount = Decimal(match["num"])
-    except InvalidOperation as exc:  # pragma: no cover - the pattern admits only decimals
-        raise BadValue(f"「{value.strip()}」不是有效的金额") from exc
-    return amount * (_UNITS[match["unit"]] if match["unit"] else unit)
+    return Decimal(match["num"]), _UNITS[match["unit"]] if match["unit"] else None
 
 
 # --- months -----------------------------------------------------------------------------
@@ -186,13 +193,18 @@ def parse_month(value: CellValue, year_hint: int | None = None) -> str | None:
         return None
     if isinstance(value, int | float):
         if value != value or 0 <= value < 1900:
-            return None
+            return None  # a duration or a count (建设期限 "3"), not a date
         month = _number_month(float(value))
         if month is None:
             raise BadValue(f"「{cell_text(value)}」不是有效的日期")
         return month
     if not isinstance(value, str):
         return None
+    return _month_text(value, year_hint)
+
+
+@lru_cache(maxsize=4096)  # a column repeats its dates; read each text once
+def _month_text(value: str, year_hint: int | None) -> str | None:
     text = _folded(to_simplified(value)).translate(_DATE_DASHES)
     if text in NOTHING or not _DIGIT.search(text):
         return None
