@@ -72,6 +72,18 @@ from tuijin.legacy.text import fold
         ("累计完成投资/开工以来", "investment_since_start"),
         ("2023年/形象进度", "progress_note"),
         ("计划开工时间", "start"),
+        ("累计完成投资（截至2023年10月底）", "investment_since_start"),
+        ("截至10月底本年累计完成", "investment_ytd"),
+        ("截至目前累计完成", "investment_since_start"),
+        ("累计完成投资/截至10月底", "investment_since_start"),
+        ("月度完成投资", "investment_month"),
+        ("三季度完成投资", "ignore"),
+        ("下步工作计划", "ignore"),
+        ("投资额", "total_investment"),
+        ("责任人及联系电话", "responsible_person"),
+        ("联系人", "ignore"),
+        ("项目进度", "progress_note"),
+        ("所在市县", "region"),
     ],
 )
 def test_it_proposes_the_field_a_header_names(path: str, field: str) -> None:

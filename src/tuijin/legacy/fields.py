@@ -24,8 +24,8 @@ _SINGLE_MONTH = re.compile(r"(?<![-至\d])(\d{1,2})月份?")
 _YEAR = re.compile(r"((?:19|20)\d{2})年?")
 
 _IGNORED = re.compile(
-    r"率|比例|占比|比重|百分比|%|增长|增速|同比|环比|排名|名次|得分|是否|电话|手机|联系方式|"
-    r"联系人|个数|数量|项目数|^其中|上年|去年|同期|上月|到位|资金来源|占|配合单位|协办"
+    r"率|比例|占比|比重|百分比|%|增长|增速|同比|环比|排名|名次|得分|是否|个数|数量|项目数|"
+    r"^其中|上年|去年|同期|上月|到位|资金来源|占|配合单位|协办|季度|下步|下一步|工作计划|措施|打算"
 )
 _WHEN = re.compile(r"时间|日期|年月|年限|期限")
 _IN_WHICH = re.compile(r"^其中[:：]?")
@@ -34,10 +34,12 @@ _SINCE_START = re.compile(
     r"至今累计|历年累计|截至上年|截止上年"
 )
 _THIS_YEAR = re.compile(r"年度|本年|今年|当年|全年|年初|(?:19|20)\d{2}年?")
-_THIS_MONTH = re.compile(r"本月|当月|本期")
+_THIS_MONTH = re.compile(r"本月|当月|本期|月度")
+# A cut-off date ("截至2023年10月底") says when a sum was taken, not which months it covers.
+_CUTOFF = re.compile(r"\(?截[至止](?=\d)(?:(?:19|20)\d{2}年)?(?:\d{1,2}月份?)?(?:底|末)?\)?")
 _DONE = re.compile(r"完成|累计|实际|实绩|已投")
 _PLAN = re.compile(r"计划(?!开工|竣工|投产|完工|建成|开竣工|新开工)|下达|预计")
-_TOTAL = re.compile(r"总投资|投资总额|总额|概算|估算")
+_TOTAL = re.compile(r"总投资|投资总额|总额|概算|估算|^投资额$|^项目投资$|投资规模")
 _GENERIC_LEAVES = frozenset(
     {"名称", "单位", "部门", "时间", "日期", "年月", "年份", "姓名", "人员", "内容", "地点"}
 )
@@ -76,7 +78,7 @@ _WORD_RULES: tuple[tuple[str, Field, float], ...] = (
         1.0,
     ),
     (r"阶段 建设性质 项目状态 建设状态", "stage", 1.0),
-    (r"形象进度 进展 工程进度 建设进度 推进情况 进度情况 形象", "progress_note", 1.0),
+    (r"形象进度 进展 工程进度 建设进度 项目进度 推进情况 进度情况 形象", "progress_note", 1.0),
     (r"问题 困难 需协调 协调事项 诉求 制约因素 需要解决 堵点 难点", "problems", 1.0),
     (r"^备注 备注$", "remark", 1.0),
     (r"^说明$", "remark", 0.8),
@@ -92,10 +94,12 @@ _WORD_RULES: tuple[tuple[str, Field, float], ...] = (
     (r"类别 类型 性质 状态", "stage", 0.5),
     (
         r"所在地 建设地点 地点 属地 县市区 县\(市、?区\) 县\(市\)区 县\(区\) 区\(县\) 区县 县区 "
-        r"区域 地区 乡镇 所在县 选址 位置 市州 所属地 县市 所在市 行政区 园区",
+        r"区域 地区 乡镇 所在县 选址 位置 市州 所属地 县市 市县 所在市 行政区 园区",
         "region",
         1.0,
     ),
+    # Contacts, after 责任人 and 负责人 so that "责任人及电话" stays the person.
+    (r"电话 手机 联系方式 联系人", "ignore", 1.0),
 )
 _WORDS: tuple[tuple[Callable[[str], re.Match[str] | None], Field, float], ...] = tuple(
     (re.compile("|".join(patterns.split()), re.IGNORECASE).search, field, confidence)
@@ -117,7 +121,7 @@ _NOTHING = Proposal("ignore", 0.0)
 
 def propose(parts: Sequence[str]) -> Proposal:
     """What a column is, from its folded header path (parents first)."""
-    parts = [part for part in parts if part]
+    parts = [bare for part in parts if (bare := _CUTOFF.sub("", part))]
     if not parts or len(parts[-1]) > 30:
         return _NOTHING
     leaf, context = parts[-1], "".join(parts)
