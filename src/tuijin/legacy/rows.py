@@ -25,7 +25,8 @@ from .values import CHINESE_NUMERAL, NOTHING, seq_number, stage_stated
 TOTAL, SUBTOTAL, GROUP, EMPTY = "合计行", "小计行", "分组行", "空行"
 NOTE, SIGNATURE, REPEATED_HEADER, NO_NAME = "备注行", "签名行", "重复表头", "无项目名称"
 
-_TOTAL = re.compile(r"合计|总计|总和")
+_TOTAL = re.compile(r"合计|总计|总和|共计")
+_BRACKETED = re.compile(r"\([^()]*\)")
 _SUBTOTAL = re.compile(r"小计|^其中")
 _HEADINGS = (
     (re.compile(r"^第[一二三四五六七八九十百]+[部分类批章节篇]"), 1),
@@ -139,7 +140,8 @@ class _BodyReader:
         if _NOTE.match(lead) or _SIGNATURE.match(lead):
             self.footer = True
             return Verdict(r, SIGNATURE if _SIGNATURE.match(lead) else NOTE, text)
-        labels = [lead] + ([fold(name)] if name else [])
+        # A count in brackets ("一、工业项目（共计7个）") does not make a heading a total.
+        labels = [_BRACKETED.sub("", label) for label in [lead, fold(name or "")]]
         for label in labels:
             if len(label) <= _HEADER_WORDS_MAX and _SUBTOTAL.search(label):
                 return Verdict(r, SUBTOTAL, text)
@@ -152,7 +154,8 @@ class _BodyReader:
         if (name and fold(name) in self.header_words) or lead in self.header_words:
             return Verdict(r, REPEATED_HEADER, text)
         if not name:
-            only_seq = len(filled) == 1 and seq_number(seq) is not None
+            said = [v for v in filled if not (isinstance(v, str) and v.strip() in NOTHING)]
+            only_seq = len(said) == 1 and seq_number(seq) is not None
             return Verdict(r, EMPTY if only_seq else NO_NAME, text)
         if "。" in name:
             return Verdict(r, NOTE, text)
