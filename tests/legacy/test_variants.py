@@ -126,3 +126,16 @@ def test_it_reads_a_header_typed_twice_and_one_typed_below_its_neighbours(tmp_pa
         ],
         "skipped": [skip("县", 7, "合计行"), skip("县", 8, "备注行")],
     }  # fmt: skip
+
+
+def test_it_takes_the_money_unit_from_a_note_under_the_table(tmp_path: Path) -> None:
+    rows = [
+        ["序号", "项目名称", "总投资", "年度计划投资"],
+        [1, "某某港区码头", 12.5, 3],
+        ["注：金额单位为亿元。"],
+    ]
+    workbook = read_workbook(write_book(tmp_path / "n.xlsx", {"表": SheetSpec(rows)}))
+    assert to_json(extract(workbook, detect(workbook))) == {
+        "rows": [json_row("表", 2, "某某港区码头", 125000, 30000)],
+        "skipped": [skip("表", 3, "备注行")],
+    }

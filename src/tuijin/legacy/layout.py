@@ -25,6 +25,8 @@ _FILLED_IN = re.compile(r"填报|填表|制表|报送|日期|时间")
 _MONTH_SPAN = re.compile(r"(?<!\d)\d{1,2}[-至](\d{1,2})月")
 _UNIT_CELL = re.compile(r"单位:(.+)|^单位(.+)")
 _UNIT_LINE = re.compile(r"单位:(.+)|^单位(.+)|\((亿元|万元|元)\)$|^(万元|亿元)$")
+_UNIT_NOTE = re.compile(r"单位[为是:](亿元|万元|千元|元)")
+_NOTE_ROWS = 15
 _PAREN = re.compile(r"\(([^()]*)\)")
 _MONTH_NUMBERS = re.compile(r"\d+|[一二三四五六七八九十]+(?=月)")
 _SNIFF_ROWS = 200
@@ -152,9 +154,14 @@ def _period(above: list[str], sheet_name: str, paths: Sequence[Sequence[str]]) -
 
 def _sheet_unit(sheet: Sheet, block: HeaderBlock) -> Decimal:
     """The unit line's money unit. Above the header a title's "(亿元)" says it too; in the
-    header only a "单位：" cell does, as "总投资(亿元)" speaks for its own column alone."""
-    for r, line in enumerate(sheet.cells[: block.bottom + 1]):
-        pattern = _UNIT_LINE if r < block.top else _UNIT_CELL
+    header only a "单位：" cell does, as "总投资(亿元)" speaks for its own column alone.
+    Failing those, a note under the table may say it ("注：金额单位为亿元")."""
+    top = [
+        (line, _UNIT_LINE if r < block.top else _UNIT_CELL)
+        for r, line in enumerate(sheet.cells[: block.bottom + 1])
+    ]
+    notes = [(line, _UNIT_NOTE) for line in sheet.cells[-_NOTE_ROWS:]]
+    for line, pattern in [*top, *notes]:
         for value in line:
             if isinstance(value, str):
                 found = pattern.search(fold(value))
