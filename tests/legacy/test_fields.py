@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tuijin.legacy import FIELD_LABELS, FIELDS
 from tuijin.legacy.fields import Proposal, propose, settle
 from tuijin.legacy.text import fold
 
@@ -123,3 +124,7 @@ def test_it_prefers_the_actual_start_to_the_planned_one() -> None:
 def test_it_gives_a_field_to_one_column_only() -> None:
     proposals = [Proposal("remark", 0.8), Proposal("remark", 1.0), Proposal("name", 1.0)]
     assert [p.field for p in settle(proposals, None)] == ["ignore", "remark", "name"]
+
+
+def test_it_names_every_field_for_the_mapping_screen() -> None:
+    assert set(FIELD_LABELS) == set(FIELDS)

@@ -46,6 +46,30 @@ Field = Literal[
     "ignore",
 ]
 FIELDS: tuple[Field, ...] = get_args(Field)
+# What the mapping screen calls each field.
+FIELD_LABELS: dict[Field, str] = {
+    "seq": "序号",
+    "code": "项目代码",
+    "name": "项目名称",
+    "content": "建设内容",
+    "region": "建设地点",
+    "owner": "项目单位",
+    "responsible_unit": "责任单位",
+    "responsible_person": "责任人",
+    "total_investment": "总投资",
+    "annual_plan": "年度计划投资",
+    "investment_month": "本月完成投资",
+    "investment_ytd": "本年累计完成投资",
+    "investment_since_start": "开工累计完成投资",
+    "start": "开工时间",
+    "completion": "竣工时间",
+    "stage": "项目阶段",
+    "progress_note": "形象进度",
+    "problems": "存在问题",
+    "industry": "所属产业",
+    "remark": "备注",
+    "ignore": "不导入",
+}
 MONEY_FIELDS: frozenset[Field] = frozenset(
     {
         "total_investment",
