@@ -111,6 +111,16 @@ def test_it_keeps_the_columns_of_the_period_and_ignores_last_months() -> None:
     ]
 
 
+def test_it_takes_the_latest_year_of_each_field_when_no_period_is_known() -> None:
+    headers = ["2023年1-10月完成", "2024年计划投资", "2023年计划投资"]
+    proposals = [propose([fold(h)]) for h in headers]
+    assert [p.field for p in settle(proposals, None)] == [
+        "investment_ytd",
+        "annual_plan",
+        "ignore",
+    ]
+
+
 def test_it_prefers_a_start_column_to_a_span_of_years() -> None:
     proposals = [propose([fold("建设起止年限")]), propose([fold("开工时间")])]
     assert [p.field for p in settle(proposals, None)] == ["ignore", "start"]

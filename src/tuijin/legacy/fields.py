@@ -213,14 +213,16 @@ def settle(proposals: Sequence[Proposal], period: str | None) -> list[Proposal]:
     Without a period, the latest year and month on the sheet stand for it.
     """
     year, month = (int(period[:4]), int(period[5:7])) if period else (None, None)
-    latest_year = max((p.year for p in proposals if p.year), default=None)
-    latest_month = {
-        field: max((p.month for p in proposals if p.field == field and p.month), default=None)
-        for field in ("investment_ytd", "investment_month")
-    }
+    latest_year: dict[Field, int] = {}
+    latest_month: dict[Field, int] = {}
+    for p in proposals:
+        if p.year:
+            latest_year[p.field] = max(p.year, latest_year.get(p.field, p.year))
+        if p.month:
+            latest_month[p.field] = max(p.month, latest_month.get(p.field, p.month))
     timely = [
         p
-        if _is_current(p, year or latest_year, month or latest_month.get(p.field))
+        if _is_current(p, year or latest_year.get(p.field), month or latest_month.get(p.field))
         else Proposal("ignore", 1.0)
         for p in proposals
     ]
