@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tuijin.legacy import detect, extract, read_workbook, to_json
+from tuijin.legacy import Sheet, Workbook, detect, extract, read_workbook, to_json
 
 from .books import SheetSpec, json_row, skip, write_book
 
@@ -139,3 +139,11 @@ def test_it_takes_the_money_unit_from_a_note_under_the_table(tmp_path: Path) -> 
         "rows": [json_row("表", 2, "某某港区码头", 125000, 30000)],
         "skipped": [skip("表", 3, "备注行")],
     }
+
+
+def test_it_reads_the_period_from_a_header_that_names_year_and_months() -> None:
+    header = ["序号", "项目名称", "2023年1-10月完成", "2024年计划投资"]
+    workbook = Workbook((Sheet("表", [header, [1, "某某项目", 80, 120]]),))
+    (layout,) = detect(workbook)
+    assert layout.period == "2023-10"
+    assert [c.field for c in layout.columns] == ["seq", "name", "investment_ytd", "ignore"]

@@ -142,11 +142,19 @@ def _period(above: list[str], sheet_name: str, paths: Sequence[Sequence[str]]) -
             year, month = int(found["year"] or found["y"]), int(found["month"] or found["m"])
             if 1 <= month <= 12:
                 return f"{year}-{month:02d}"
-    headers = "".join(part for path in paths for part in path)
-    years = [int(y) for text in [*titles, name, headers] for y in _YEAR.findall(text)]
+    headers = ["".join(path) for path in paths]
+    for text in headers:  # "2023年1-10月完成"
+        found = _PERIOD.search(text)
+        if found and found["year"] and 1 <= int(found["month"]) <= 12:
+            return f"{found['year']}-{int(found['month']):02d}"
     months = [
         int(m) for text in [*titles, name] for m in _MONTH.findall(text) if 1 <= int(m) <= 12
-    ] or [int(m) for m in _MONTH_SPAN.findall(headers) if 1 <= int(m) <= 12]
+    ] or [int(m) for text in headers for m in _MONTH_SPAN.findall(text) if 1 <= int(m) <= 12]
+    years = [int(y) for text in [*titles, name] for y in _YEAR.findall(text)]
+    # Headers may name other years too ("2024年计划"): they tell the year only alone.
+    header_years = {int(y) for text in headers for y in _YEAR.findall(text)}
+    if not years and len(header_years) == 1:
+        years = list(header_years)
     if years and months:
         return f"{max(years)}-{max(months):02d}"
     return None
