@@ -48,11 +48,13 @@ _UNIT_WORDS: Final = (
     ("元", Decimal("0.0001")),
 )
 _UNIT_PATTERN = "|".join(word for word, _ in _UNIT_WORDS)
+_UNIT = re.compile(_UNIT_PATTERN)
 _UNITS = dict(_UNIT_WORDS)
 # Cells that deliberately say "nothing here": not applicable, done, to be decided.
 NOTHING: Final = frozenset(
     {"", "-", "--", "---", "/", "//", "\\", "无", "暂无", "待定", "未定", "不详", "空", "…", "……"}
     | {"x", "X", "×", "n/a", "N/A", "NA", "na", "null", "NULL", "√", "✓", "✔", "未知", "—"}
+    | {"——", "—-"}
 )
 _NUMBER = re.compile(
     r"(?P<num>[+-]?(?:\d+(?:\.\d*)?|\.\d+))"
@@ -72,7 +74,7 @@ class BadValue(ValueError):
 
 def money_unit_in(text: str) -> Decimal | None:
     """The money unit a unit line or header names: "单位：个、亿元" -> 10000 (亿元 in 万元)."""
-    found = re.search(_UNIT_PATTERN, text)
+    found = _UNIT.search(text)
     return _UNITS[found.group()] if found else None
 
 
