@@ -11,9 +11,7 @@ from .test_dispatch import write_dispatch
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tuijin.legacy", *args], capture_output=True, text=True, check=False
-    )
+    return subprocess.run([sys.executable, "-m", "tuijin.legacy", *args], capture_output=True, text=True, check=False)
 
 
 def test_it_prints_the_dry_run_json(tmp_path: Path) -> None:

@@ -38,9 +38,7 @@ def sheets(draw: st.DrawFn) -> Sheet:
     merges = draw(
         st.lists(
             st.tuples(*[st.integers(min_value=0, max_value=12)] * 4).map(
-                lambda t: MergedRange(
-                    min(t[0], t[2]), min(t[1], t[3]), max(t[0], t[2]), max(t[1], t[3])
-                )
+                lambda t: MergedRange(min(t[0], t[2]), min(t[1], t[3]), max(t[0], t[2]), max(t[1], t[3]))
             ),
             max_size=4,
         )
@@ -83,10 +81,7 @@ def test_it_never_crashes_on_random_xlsx_files(grid: list[list[object]]) -> None
 
 def _writable(grid: list[list[object]]) -> list[list[object]]:
     """openpyxl refuses control characters that calamine would never hand back anyway."""
-    return [
-        ["".join(ch for ch in v if ch.isprintable()) if isinstance(v, str) else v for v in line]
-        for line in grid
-    ]
+    return [["".join(ch for ch in v if ch.isprintable()) if isinstance(v, str) else v for v in line] for line in grid]
 
 
 @given(st.one_of(cells, st.booleans()))

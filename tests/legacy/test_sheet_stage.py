@@ -24,9 +24,7 @@ def test_it_takes_the_stage_from_the_sheet_name(tmp_path: Path) -> None:
                 ],
                 first_column=2,
             ),
-            "谋划项目": SheetSpec(
-                [HEADER, ["某某汽车城", "工业", 80000, None, "市发改委"]], first_column=2
-            ),
+            "谋划项目": SheetSpec([HEADER, ["某某汽车城", "工业", 80000, None, "市发改委"]], first_column=2),
         },
     )
     workbook = read_workbook(path)
@@ -60,11 +58,7 @@ def test_it_takes_the_stage_from_the_sheet_name(tmp_path: Path) -> None:
 def test_it_reads_a_类别_column_of_stage_words_as_the_stage(tmp_path: Path) -> None:
     path = write_book(
         tmp_path / "kinds.xlsx",
-        {
-            "项目": SheetSpec(
-                [HEADER, ["某某园区", "续建", 1, 1, "某局"], ["某某路", "新开工", 1, 1]]
-            )
-        },
+        {"项目": SheetSpec([HEADER, ["某某园区", "续建", 1, 1, "某局"], ["某某路", "新开工", 1, 1]])},
     )
     workbook = read_workbook(path)
     (layout,) = detect(workbook)

@@ -38,9 +38,7 @@ _SHARED_FIELDS = frozenset(
 )
 
 
-def extract_file(
-    source: Source, period: str | None = None, overrides: Overrides | None = None
-) -> Extraction:
+def extract_file(source: Source, period: str | None = None, overrides: Overrides | None = None) -> Extraction:
     """Read, detect and extract in one go: what the command line and a dry run need."""
     workbook = read_workbook(source)
     return extract(workbook, detect(workbook, period), period, overrides)
@@ -114,9 +112,7 @@ def _extract_sheet(
         rows.append(_row(sheet.name, verdict, values, layout.stage))
 
 
-def _row(
-    sheet: str, verdict: Verdict, values: dict[str, object], sheet_stage: StageWord | None
-) -> Row:
+def _row(sheet: str, verdict: Verdict, values: dict[str, object], sheet_stage: StageWord | None) -> Row:
     stage = values.pop("stage", None) or verdict.stage or sheet_stage
     if stage == NEW_BUILD:
         started = any(values.get(field) for field in _DONE_FIELDS)

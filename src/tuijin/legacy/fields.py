@@ -40,9 +40,7 @@ _CUTOFF = re.compile(r"\(?截[至止](?=\d)(?:(?:19|20)\d{2}年)?(?:\d{1,2}月�
 _DONE = re.compile(r"完成|累计|实际|实绩|已投")
 _PLAN = re.compile(r"计划(?!开工|竣工|投产|完工|建成|开竣工|新开工)|下达|预计")
 _TOTAL = re.compile(r"总投资|投资总额|总额|概算|估算|^投资额$|^项目投资$|投资规模")
-_GENERIC_LEAVES = frozenset(
-    {"名称", "单位", "部门", "时间", "日期", "年月", "年份", "姓名", "人员", "内容", "地点"}
-)
+_GENERIC_LEAVES = frozenset({"名称", "单位", "部门", "时间", "日期", "年月", "年份", "姓名", "人员", "内容", "地点"})
 
 # Each rule: the patterns, separated by spaces, any of which names the field; the field;
 # how sure a match is.
@@ -235,10 +233,7 @@ def settle(proposals: Sequence[Proposal], period: str | None) -> list[Proposal]:
         if held is None or proposal.confidence > timely[held].confidence:
             best[proposal.field] = index
     keep = set(best.values())
-    return [
-        p if i in keep or p.field == "ignore" else Proposal("ignore", 0.0)
-        for i, p in enumerate(timely)
-    ]
+    return [p if i in keep or p.field == "ignore" else Proposal("ignore", 0.0) for i, p in enumerate(timely)]
 
 
 def _is_current(proposal: Proposal, year: int | None, month: int | None) -> bool:

@@ -20,12 +20,8 @@ _SCAN_ROWS = 40  # titles, unit lines and notes above a header never run longer
 _MAX_HEADER_ROWS = 4
 _MAX_HEADER_TEXT = 30
 # Lines above a table that describe it rather than label its columns.
-_META = re.compile(
-    r"单位:|填报|填表|制表|报送|日期:|^附件|^附表|截至|截止|^\(?万元\)?$|^\(?亿元\)?$"
-)
-_ROW_LABEL = re.compile(
-    r"合计|小计|总计|^[一二三四五六七八九十]+[、.]|^\([一二三四五六七八九十]+\)"
-)
+_META = re.compile(r"单位:|填报|填表|制表|报送|日期:|^附件|^附表|截至|截止|^\(?万元\)?$|^\(?亿元\)?$")
+_ROW_LABEL = re.compile(r"合计|小计|总计|^[一二三四五六七八九十]+[、.]|^\([一二三四五六七八九十]+\)")
 _COLUMN_NUMBERS = frozenset("甲乙丙丁戊己庚辛")
 _NUMERAL = re.compile(r"[\d.]+")
 _WHOLE_NUMBER = re.compile(r"\d+(\.0)?")
@@ -47,8 +43,7 @@ class _Grid:
         self.raw: list[list[CellValue]] = [list(line) for line in sheet.cells[: self.rows]]
         self.width = max((len(line) for line in self.raw), default=0)
         self.text = [
-            [fold(v) if isinstance(v, str) else "" for v in line] + [""] * (self.width - len(line))
-            for line in self.raw
+            [fold(v) if isinstance(v, str) else "" for v in line] + [""] * (self.width - len(line)) for line in self.raw
         ]
         self.origin: dict[tuple[int, int], MergedRange] = {}
         for merge in sheet.merges:
@@ -104,9 +99,7 @@ def find_header(sheet: Sheet) -> HeaderBlock | None:
 
 def _score(grid: _Grid, r: int) -> int:
     """How many distinct fields a row names on its own: the header row names the most."""
-    fields = {
-        propose([text]).field for text in grid.text[r] if text and len(text) <= _MAX_HEADER_TEXT
-    }
+    fields = {propose([text]).field for text in grid.text[r] if text and len(text) <= _MAX_HEADER_TEXT}
     fields.discard("ignore")
     return len(fields)
 
@@ -130,12 +123,8 @@ def _reads_as_parent_row(grid: _Grid, r: int) -> bool:
     names_a_field = _score(grid, r) > 0
     if not names_a_field and any(_META.search(grid.text[r][c]) for c in filled):
         return False
-    reaches_down = any(
-        (m := grid.origin.get((r, c))) is not None and m.last_row > r for c in filled
-    )
-    spans = any(
-        (m := grid.origin.get((r, c))) is not None and m.last_col > m.first_col for c in filled
-    )
+    reaches_down = any((m := grid.origin.get((r, c))) is not None and m.last_row > r for c in filled)
+    spans = any((m := grid.origin.get((r, c))) is not None and m.last_col > m.first_col for c in filled)
     return reaches_down or spans or names_a_field
 
 

@@ -87,9 +87,7 @@ def signature_of(paths: Sequence[Sequence[str]]) -> str:
     Next month's sheet of the same layout ("1-11月累计" for "1-10月累计") hashes the same,
     so a mapping confirmed once is found again.
     """
-    canonical = "\x1f".join(
-        "/".join(_MONTH_NUMBERS.sub("", part) for part in path) for path in paths
-    )
+    canonical = "\x1f".join("/".join(_MONTH_NUMBERS.sub("", part) for part in path) for path in paths)
     return hashlib.sha256(canonical.encode()).hexdigest()[:16]
 
 
@@ -147,9 +145,9 @@ def _period(above: list[str], sheet_name: str, paths: Sequence[Sequence[str]]) -
         found = _PERIOD.search(text)
         if found and found["year"] and 1 <= int(found["month"]) <= 12:
             return f"{found['year']}-{int(found['month']):02d}"
-    months = [
-        int(m) for text in [*titles, name] for m in _MONTH.findall(text) if 1 <= int(m) <= 12
-    ] or [int(m) for text in headers for m in _MONTH_SPAN.findall(text) if 1 <= int(m) <= 12]
+    months = [int(m) for text in [*titles, name] for m in _MONTH.findall(text) if 1 <= int(m) <= 12] or [
+        int(m) for text in headers for m in _MONTH_SPAN.findall(text) if 1 <= int(m) <= 12
+    ]
     years = [int(y) for text in [*titles, name] for y in _YEAR.findall(text)]
     # Headers may name other years too ("2024年计划"): they tell the year only alone.
     header_years = {int(y) for text in headers for y in _YEAR.findall(text)}
@@ -165,8 +163,7 @@ def _sheet_unit(sheet: Sheet, block: HeaderBlock) -> Decimal:
     header only a "单位：" cell does, as "总投资(亿元)" speaks for its own column alone.
     Failing those, a note under the table may say it ("注：金额单位为亿元")."""
     top = [
-        (line, _UNIT_LINE if r < block.top else _UNIT_CELL)
-        for r, line in enumerate(sheet.cells[: block.bottom + 1])
+        (line, _UNIT_LINE if r < block.top else _UNIT_CELL) for r, line in enumerate(sheet.cells[: block.bottom + 1])
     ]
     notes = [(line, _UNIT_NOTE) for line in sheet.cells[-_NOTE_ROWS:]]
     for line, pattern in [*top, *notes]:
@@ -210,9 +207,7 @@ def _decide_by_cells(sheet: Sheet, block: HeaderBlock, index: int, proposal: Pro
     return Proposal("industry", 0.5) if re.search("类别|类型", leaf) else Proposal("ignore", 0.0)
 
 
-def _progress_as_stage(
-    sheet: Sheet, block: HeaderBlock, proposals: list[Proposal]
-) -> list[Proposal]:
+def _progress_as_stage(sheet: Sheet, block: HeaderBlock, proposals: list[Proposal]) -> list[Proposal]:
     """Where no column is the stage, a 进展 column that holds only stage words ("在建",
     "竣工") is the stage: it says no more than that."""
     if any(proposal.field == "stage" for proposal in proposals):

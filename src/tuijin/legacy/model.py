@@ -14,9 +14,7 @@ from typing import Literal, get_args
 
 CellValue = str | float | int | bool | dt.datetime | dt.date | dt.time | dt.timedelta | None
 
-Stage = Literal[
-    "conceived", "reserve", "preparing", "construction", "operating", "full_output", "exited"
-]
+Stage = Literal["conceived", "reserve", "preparing", "construction", "operating", "full_output", "exited"]
 STAGES: tuple[Stage, ...] = get_args(Stage)
 # What a sheet may say of a stage: a stage, or 新建 and its kin, which need the row's
 # figures to tell whether the work has started (see values.py).

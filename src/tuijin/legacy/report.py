@@ -31,10 +31,7 @@ def to_json(extraction: Extraction) -> dict[str, list[dict[str, Any]]]:
             }
             for row in extraction.rows
         ],
-        "skipped": [
-            {"sheet": skip.sheet, "row": skip.row, "reason": skip.reason}
-            for skip in extraction.skipped
-        ],
+        "skipped": [{"sheet": skip.sheet, "row": skip.row, "reason": skip.reason} for skip in extraction.skipped],
     }
 
 

@@ -72,11 +72,7 @@ class Verdict:
 def read_body(cells: Sequence[Sequence[CellValue]], layout: SheetLayout) -> list[Verdict]:
     """A verdict for every non-blank row from the layout's first data row down."""
     reader = _BodyReader(cells, layout)
-    verdicts = [
-        verdict
-        for r in range(layout.data_start - 1, len(cells))
-        if (verdict := reader.read(r)) is not None
-    ]
+    verdicts = [verdict for r in range(layout.data_start - 1, len(cells)) if (verdict := reader.read(r)) is not None]
     return _footer_after_last_project(verdicts)
 
 
@@ -87,9 +83,7 @@ class _BodyReader:
         seq, name = layout.column_for("seq"), layout.column_for("name")
         self.seq_col = seq.index if seq else None
         self.name_col = name.index if name else 0
-        self.header_words = {
-            part for column in (seq, name) if column for part in column.header.split("/")
-        }
+        self.header_words = {part for column in (seq, name) if column for part in column.header.split("/")}
         self.footer = False
         self.headings: list[Heading] = []
         arabic, chinese = self._numbering(layout.data_start - 1)
@@ -115,23 +109,14 @@ class _BodyReader:
     def read(self, r: int) -> Verdict | None:
         line = self.cells[r]
         # is_blank inlined: this runs for every cell of the body.
-        filled = [
-            v
-            for v in line[: self.width]
-            if v != "" and v is not None and not (type(v) is str and v.isspace())
-        ]
+        filled = [v for v in line[: self.width] if v != "" and v is not None and not (type(v) is str and v.isspace())]
         if not filled:
             return None
         seq = self._cell(line, self.seq_col)
         name = clean_name(self._cell(line, self.name_col))
         if name in NOTHING:
             name = None
-        if (
-            not self.footer
-            and name
-            and seq_number(seq) is not None
-            and not _TOTAL_MARK.search(name)
-        ):
+        if not self.footer and name and seq_number(seq) is not None and not _TOTAL_MARK.search(name):
             return self._project(r, name)  # the common case, decided without folding text
         text = " ".join(cell_text(v).strip() for v in filled)
         if self.footer:
@@ -196,8 +181,7 @@ def _footer_after_last_project(verdicts: list[Verdict]) -> list[Verdict]:
     last = max((i for i, v in enumerate(verdicts) if v.reason is None), default=-1)
     return [
         Verdict(v.row, NOTE, v.text)
-        if i > last
-        and (v.reason == NO_NAME or (v.reason == GROUP and v.heading and not v.heading.numbered))
+        if i > last and (v.reason == NO_NAME or (v.reason == GROUP and v.heading and not v.heading.numbered))
         else v
         for i, v in enumerate(verdicts)
     ]

@@ -136,9 +136,7 @@ _SEASONS: Final = (
     (re.compile(r"四季度|第四季度|4季度"), 10),
     (re.compile(r"年底|年末|底|末|冬"), 12),
 )
-_YEAR_MONTH = re.compile(
-    r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*(?:年|[.\-/])?\s*(?:(?P<month>\d{1,2})(?!\d))?"
-)
+_YEAR_MONTH = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*(?:年|[.\-/])?\s*(?:(?P<month>\d{1,2})(?!\d))?")
 _SHORT_YEAR_MONTH = re.compile(r"^(?P<year>\d{2})年(?:(?P<month>\d{1,2})月)?")
 _MONTH_ONLY = re.compile(r"^(?P<month>\d{1,2})月")
 
