@@ -1,0 +1,241 @@
+"""Quantitative targets: 新开通5G基站4万个以上 → 40000 个, >=, subject 5G基站.
+
+A number with a unit is a target when it carries a comparator (不低于, 突破, 达到,
+以上, 左右 …) or is the object of a goal verb (打造30家…, 实施100个…), including the
+following items of an enumeration (谋划推进100个A、100个B).  Numbers inside
+《titles》, quotation marks or brackets are references, not targets; so are
+qualifiers such as the 5亿元以上 in 100个5亿元以上重点项目.
+
+``value`` folds 万/亿/万亿 into the number (万元/亿元 become 元); ``unit`` keeps the
+document's script; ``comparator`` is one of ``>= > <= < = ~``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .model import Target
+from .text import Passage, fold_width
+
+_MULTIPLIERS = {
+    "万亿": 10**12,
+    "千亿": 10**11,
+    "百亿": 10**10,
+    "亿": 10**8,
+    "千万": 10**7,
+    "百万": 10**6,
+    "万": 10**4,
+    "千": 10**3,
+    "百": 100,
+}
+_UNITS = (
+    "个百分点|百分点|个工作日|工作日|个月|%|‰|美元|元|平方公里|平方千米|平方米|立方米|公里|千米|"
+    "公顷|亩|吨标准煤|吨|千瓦时|千瓦|兆瓦|千伏|标箱|人次|户|人|名|个|家|项|所|座|条|台|套|辆|"
+    "张|处|批|场|次|支|件|篇|部|间|栋|株|棵|艘|架|列|床|份|种|款|块|宗|例|位|天|小时|分钟|倍|米"
+)
+_QUANTITY = re.compile(
+    r"(?P<number>\d+(?:\.\d+)?)\s*(?P<multiplier>万亿|千亿|百亿|亿|千万|百万|万|千|百)?"
+    rf"(?P<approx>余|多)?(?P<unit>{_UNITS})"
+)
+_PREFIX = re.compile(
+    r"(?P<word>不低于|不少于|不小于|至少|最少|不超过|不高于|不多于|不大于|最多|控制在|低于|少于|小于|"
+    r"高于|超过|多于|大于|突破|达到|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至|"
+    r"降低到|降低至|降到|降至|下降到|下降至|减少到|减少至|压缩到|压缩至|缩短到|缩短至|稳定在|"
+    r"保持在|达|(?<![节制简契预公大条])约)(?:有|在|为)?\s*$"
+)
+_PREFIX_COMPARATOR = {
+    **dict.fromkeys(("不低于", "不少于", "不小于", "至少", "最少"), ">="),
+    **dict.fromkeys(("不超过", "不高于", "不多于", "不大于", "最多", "控制在"), "<="),
+    **dict.fromkeys(("低于", "少于", "小于"), "<"),
+    **dict.fromkeys(("高于", "超过", "多于", "大于", "突破"), ">"),
+    "约": "~",
+}
+_STRICT_PREFIXES = frozenset(("不低于", "不少于", "不小于", "至少", "最少", "不超过", "不高于"))
+_SUFFIX = re.compile(r"\s*(?P<word>以上|以下|以内|之内|左右|上下(?!游)|内)")
+_SUFFIX_COMPARATOR = {"以上": ">=", "以下": "<=", "以内": "<=", "之内": "<=", "左右": "~"}
+_SUFFIX_COMPARATOR |= {"上下": "~", "内": "<="}
+_GOAL_VERB = re.compile(
+    r"(?:新增|新建|新开通|新认定|新培育|新引进|新开工|新设立|新创建|新发展|建成|建设|打造|培育|实施|"
+    r"完成|引进|创建|推动|推进|谋划|储备|开工|招引|组建|设立|建立|举办|认定|实现|增长|提高|提升|下降|"
+    r"降低|减少|压减|压缩|淘汰|化解|改造|累计|推出|遴选|扶持|争创|开通|签约)了?\s*$"
+)
+_COUNTED_BEFORE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?\s*[个家项所座条批]\s*$")
+_NOT_A_QUANTITY_BEFORE = frozenset(
+    "0123456789.第-—~/abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+)
+_SEGMENT_END = frozenset(",。;:、!?\n")
+_CLAUSE_END = frozenset(",。;:!?\n")
+_LEADING_NOISE = re.compile(
+    r"^(?:(?:到|至|截至)?\d{4}年(?:底|末)?(?:前)?(?:的)?|年内|今年|全年|当年|每年|年底前|到年底|届时|"
+    r"力争|确保|争取|努力|全力|力求|累计|高标准|加快|积极|大力|进一步|逐步|实现|新增|新建|新开通|"
+    r"新认定|新培育|新引进|新开工|建成|打造|培育|实施|完成|引进|推动|推进|谋划)"
+)
+_WINDOW = 12
+_QUOTES = {"《": "》", "“": "”", "‘": "’", "(": ")", "「": "」"}
+
+
+@dataclass(frozen=True)
+class _Quantity:
+    match: re.Match[str]
+    comparator: str | None
+    start: int  # where the comparator (or the number) begins
+    end: int  # after any trailing comparator
+
+
+def find_targets(piece: Passage) -> tuple[Target, ...]:
+    view = piece.view
+    masked = _masked(view)
+    targets: list[Target] = []
+    previous: _Quantity | None = None
+    for match in _QUANTITY.finditer(view):
+        if masked[match.start()] or _is_embedded(view, match.start()):
+            continue
+        quantity = _read(view, match, previous)
+        previous = quantity if quantity.comparator else None
+        if quantity.comparator is None:
+            continue
+        targets.append(_target(piece, quantity))
+    return tuple(targets)
+
+
+def _masked(view: str) -> list[bool]:
+    """True where a character sits inside 《》, quotes or brackets."""
+    masked = [False] * (len(view) + 1)
+    closers: list[str] = []
+    ascii_quote_open = False
+    for index, char in enumerate(view):
+        if char == "\n":
+            closers.clear()
+            ascii_quote_open = False
+        elif char == '"':
+            ascii_quote_open = not ascii_quote_open
+        elif char in _QUOTES:
+            closers.append(_QUOTES[char])
+        elif closers and char == closers[-1]:
+            closers.pop()
+        masked[index] = bool(closers) or ascii_quote_open
+    return masked
+
+
+def _is_embedded(view: str, start: int) -> bool:
+    return start > 0 and view[start - 1] in _NOT_A_QUANTITY_BEFORE
+
+
+def _read(view: str, match: re.Match[str], previous: _Quantity | None) -> _Quantity:
+    before = view[max(0, match.start() - _WINDOW) : match.start()]
+    prefix = _PREFIX.search(before)
+    suffix = _SUFFIX.match(view, match.end())
+    start = match.start() - (len(before) - prefix.start()) if prefix else match.start()
+    end = suffix.end() if suffix else match.end()
+    comparator = _comparator(prefix, suffix, match)
+    if comparator is None and _GOAL_VERB.search(before):
+        comparator = "="
+    if (
+        comparator is None
+        and previous is not None
+        and _continues_enumeration(view, previous, match)
+    ):
+        comparator = "="
+    if comparator is not None and prefix is None and _is_qualifier(view, match, suffix, before):
+        comparator = None
+    return _Quantity(match, comparator, start, end)
+
+
+def _comparator(prefix: re.Match[str] | None, suffix: re.Match[str] | None, match: re.Match[str]):
+    prefix_word = prefix.group("word") if prefix else None
+    if prefix_word in _STRICT_PREFIXES:
+        return _PREFIX_COMPARATOR[prefix_word]
+    if suffix and suffix.group("word") in _SUFFIX_COMPARATOR:
+        return _SUFFIX_COMPARATOR[suffix.group("word")]
+    if match.group("approx"):
+        return ">"
+    if prefix_word is not None:
+        return _PREFIX_COMPARATOR.get(prefix_word, "=")
+    return None
+
+
+def _continues_enumeration(view: str, previous: _Quantity, match: re.Match[str]) -> bool:
+    """谋划推进100个A、100个B: B counts because A did (same verb, same clause)."""
+    if previous.comparator != "=" or match.start() == 0 or view[match.start() - 1] not in "、和及":
+        return False
+    between = view[previous.end : match.start()]
+    return not any(char in _CLAUSE_END for char in between)
+
+
+def _is_qualifier(
+    view: str, match: re.Match[str], suffix: re.Match[str] | None, before: str
+) -> bool:
+    """5亿元以上 in 100个5亿元以上重点项目 / 对1000万元以上项目 describes, not targets."""
+    if _COUNTED_BEFORE.search(before):
+        return True
+    if (
+        match.group("unit") in ("元", "美元")
+        and suffix
+        and suffix.group("word") in ("以上", "以下")
+    ):
+        following = view[suffix.end() : suffix.end() + 1]
+        return bool(following) and following not in _SEGMENT_END
+    return False
+
+
+def _target(piece: Passage, quantity: _Quantity) -> Target:
+    view = piece.view
+    match = quantity.match
+    seg_start, seg_end = _segment(view, match.start(), quantity.end)
+    before = _strip_leading(view[seg_start : quantity.start])
+    after = _following_subject(view[quantity.end : seg_end])
+    subject_view = after or before
+    subject = _original_of(piece, view, subject_view, seg_start, seg_end)
+    return Target(
+        text=piece.cut(seg_start, seg_end).strip(),
+        value=_value(match),
+        unit=_unit(piece, match),
+        comparator=quantity.comparator or "=",
+        subject=subject,
+    )
+
+
+def _segment(view: str, start: int, end: int) -> tuple[int, int]:
+    seg_start = start
+    while seg_start > 0 and view[seg_start - 1] not in _SEGMENT_END:
+        seg_start -= 1
+    seg_end = end
+    while seg_end < len(view) and view[seg_end] not in _SEGMENT_END:
+        seg_end += 1
+    return seg_start, seg_end
+
+
+def _strip_leading(text: str) -> str:
+    text = text.strip()
+    while True:
+        found = _LEADING_NOISE.match(text)
+        if not found or not found.end():
+            return text.strip()
+        text = text[found.end() :].strip()
+
+
+def _following_subject(text: str) -> str:
+    """The noun the quantity counts: up to the next number, bracket or 并."""
+    for index, char in enumerate(text):
+        if char.isdigit() or char in "(并":
+            text = text[:index]
+            break
+    return text.strip().removeprefix("的").rstrip("和及与、 ")
+
+
+def _original_of(piece: Passage, view: str, subject_view: str, start: int, end: int) -> str:
+    if not subject_view:
+        return ""
+    found = view.find(subject_view, start, end)
+    return piece.cut(found, found + len(subject_view)) if found >= 0 else subject_view
+
+
+def _value(match: re.Match[str]) -> int | float:
+    value = Decimal(match.group("number")) * _MULTIPLIERS.get(match.group("multiplier") or "", 1)
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _unit(piece: Passage, match: re.Match[str]) -> str:
+    return fold_width(piece.cut(match.start("unit"), match.end("unit")))

@@ -1,0 +1,302 @@
+"""Lead and cooperating units: where a document names who does the work.
+
+Forms recognised (on the simplified, half-width view):
+
+* labels: ``牵头单位：…；配合单位：…``, ``责任单位：…``, in brackets or not;
+* brackets without labels: ``（省发展改革委牵头，省财政厅配合）``, ``（省教育厅负责）``,
+  and a closing ``（省发展改革委、省财政厅）`` made only of unit names;
+* clauses: ``由省财政厅会同有关部门负责``, ``由区委督委办牵头，区直相关部门配合``,
+  ``…办公室为项目谋划牵头部门``;
+* the opening of an item's body: ``省重大办会同有关部门…``, ``各镇街道、经开区负责…``.
+
+Names are split on 、，； but never inside 〈〉〔〕() (``中国〔太原〕煤炭交易中心`` is one
+unit), and an administrative-level fragment is glued to what follows it
+(``各市、县人民政府`` is one unit).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import Passage, passage
+
+Span = tuple[int, int]
+
+_LEAD_LABELS = (
+    "牵头单位|牵头部门|责任单位|责任部门|主责单位|主责部门|负责单位|负责部门|"
+    "承办单位|主办单位|实施单位|责任主体|牵头"
+)
+_COOP_LABELS = "配合单位|配合部门|协办单位|参与单位|参加单位|协助单位|协同单位|配合"
+_LABEL = re.compile(rf"(?:(?P<lead>{_LEAD_LABELS})|(?P<coop>{_COOP_LABELS}))\s*:\s*")
+
+_LEAD_VERB = "牵头负责|按职责分工负责|按职责负责|分别负责|共同负责|牵头|负责"
+_COOP_VERB = "按职责分工配合|共同参与|协同配合|配合|参与|协助|协同"
+_BRACKETED_ROLES = re.compile(
+    rf"(?P<lead>.+?)(?:{_LEAD_VERB})(?:[,;、]\s*(?P<coop>.+?)(?:{_COOP_VERB}))?"
+)
+_BY_CLAUSE = re.compile(
+    rf"(?:[^,;。]*?(?<!自)由)?(?P<lead>(?:[^,;。由]|自由)+?)(?:会同(?P<coop>[^,;。]+?))?(?:{_LEAD_VERB})"
+)
+_COOP_CLAUSE = re.compile(rf"(?P<coop>[^,;。]+?)(?:{_COOP_VERB})")
+_DESIGNATED_CLAUSE = re.compile(r"(?P<lead>[^,;。]+?)(?:为|是|作为)[^,;。]{0,12}?牵头(?:部门|单位)")
+_OPENING = re.compile(
+    rf"(?P<lead>[^,;:。\n]{{2,40}}?)(?:要|应|应当)?(?:(?:{_LEAD_VERB})|会同(?P<coop>[^,;:。\n]+?)"
+    r"(?=进一步|加快|加强|共同|研究|制定|做好|抓好|推进|开展|组织|建立|完善|负责|[,;。]|$))"
+)
+
+_UNIT_SUFFIX = re.compile(
+    r"(?:委|厅|局|办|部|院|会|府|中心|室|处|所|组|行|署|社|联|馆|站|台|校|司|集团|"
+    r"街道|区|县|市|镇|乡|部门|单位|机关|海关|党委|团|队|总队|支队)$"
+)
+_NOT_A_NAME = re.compile(r"[要应将把对在从的了是。:;!?]|(?<!自)由|^\d")
+_ENCLOSED = re.compile(r"〈[^〉]*〉|〔[^〕]*〕|\([^)]*\)|【[^】]*】")
+_ADMIN_FRAGMENT = re.compile(r"各?[省市县区乡镇州盟旗]")
+_TRAILING = re.compile(
+    r"(?:等(?:有关|相关)?(?:部门|单位)?|按职责分工负责|牵头负责|牵头|负责|配合|参与|分别)$"
+)
+_OPENERS = "(〈〔【《<"
+_CLOSERS = ")〉〕】》>"
+_SEPARATORS = "、,;\n"
+
+
+@dataclass(frozen=True)
+class UnitSpans:
+    """Where the lead and cooperating units sit in a view."""
+
+    lead: tuple[Span, ...] = ()
+    cooperating: tuple[Span, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.lead or self.cooperating)
+
+
+def split_units(text: str) -> list[str]:
+    """Unit names in a list such as ``省发展改革委、省财政厅，各市、县人民政府``."""
+    piece = passage(text)
+    return [piece.cut(*span) for span in split_spans(piece.view, 0, len(piece.view))]
+
+
+def is_unit_name(view: str) -> bool:
+    """Does this look like the name of an organisation (not a clause or a person)?"""
+    if not 2 <= len(view) <= 40 or _NOT_A_NAME.search(view):
+        return False
+    core = _ENCLOSED.sub("", view).strip()
+    return bool(core) and bool(_UNIT_SUFFIX.search(core))
+
+
+def split_spans(view: str, start: int, end: int) -> list[Span]:
+    """Split ``view[start:end]`` into unit spans, respecting brackets."""
+    pieces: list[Span] = []
+    depth, piece_start = 0, start
+    for index in range(start, end):
+        char = view[index]
+        if char in _OPENERS:
+            depth += 1
+        elif char in _CLOSERS:
+            depth = max(depth - 1, 0)
+        elif depth == 0 and char in _SEPARATORS:
+            pieces.append((piece_start, index))
+            piece_start = index + 1
+    pieces.append((piece_start, end))
+    return _glue_admin_fragments(view, [span for span in map(_trim(view), pieces) if span])
+
+
+def _trim(view: str):
+    def trim(span: Span) -> Span | None:
+        start, end = span
+        while start < end and (view[start].isspace() or view[start] in "由及"):
+            start += 1
+        while end > start and view[end - 1] in " \t。.,;:、":
+            end -= 1
+        found = _TRAILING.search(view, start, end)
+        while found and found.start() > start:
+            end = found.start()
+            found = _TRAILING.search(view, start, end)
+        while end > start and view[end - 1].isspace():
+            end -= 1
+        return (start, end) if end > start else None
+
+    return trim
+
+
+def _glue_admin_fragments(view: str, spans: list[Span]) -> list[Span]:
+    glued: list[Span] = []
+    carried: int | None = None
+    for index, (start, end) in enumerate(spans):
+        if index < len(spans) - 1 and _ADMIN_FRAGMENT.fullmatch(view, start, end):
+            carried = start if carried is None else carried
+            continue
+        glued.append((start if carried is None else carried, end))
+        carried = None
+    return glued
+
+
+def find_units(view: str, *, opening: bool = True) -> UnitSpans:
+    """Lead and cooperating units named in an item's text (spans into ``view``)."""
+    found = _labelled(view)
+    if found:
+        return found
+    found = _bracketed(view)
+    if found:
+        return found
+    found = _clauses(view)
+    if found or not opening:
+        return found
+    return _opening(view)
+
+
+def cell_units(view: str) -> UnitSpans:
+    """Units in a table cell: explicit roles if written, otherwise every name leads."""
+    found = find_units(view, opening=False)
+    return found or UnitSpans(lead=tuple(split_spans(view, 0, len(view))))
+
+
+def _labelled(view: str) -> UnitSpans:
+    labels = list(_LABEL.finditer(view))
+    lead: list[Span] = []
+    cooperating: list[Span] = []
+    for index, label in enumerate(labels):
+        limit = labels[index + 1].start() if index + 1 < len(labels) else len(view)
+        end = _content_end(view, label.end(), limit)
+        spans = split_spans(view, label.end(), end)
+        (lead if label.group("lead") else cooperating).extend(spans)
+    return UnitSpans(tuple(lead), tuple(cooperating))
+
+
+def _content_end(view: str, start: int, limit: int) -> int:
+    depth = 0
+    for index in range(start, limit):
+        char = view[index]
+        if char in _OPENERS:
+            depth += 1
+        elif char in _CLOSERS:
+            if depth == 0:
+                return index
+            depth -= 1
+        elif depth == 0 and char in ";。\n":
+            return index
+    return limit
+
+
+def bracket_groups(view: str) -> list[Span]:
+    """Top-level ``(…)`` groups as (start of content, end of content)."""
+    groups: list[Span] = []
+    depth, opened = 0, 0
+    for index, char in enumerate(view):
+        if char == "(":
+            if depth == 0:
+                opened = index + 1
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                groups.append((opened, index))
+    return groups
+
+
+def _bracketed(view: str) -> UnitSpans:
+    groups = bracket_groups(view)
+    for start, end in groups:
+        found = _roles(_BRACKETED_ROLES, view, start, end)
+        if found:
+            return found
+    closing = view.rstrip("。. \n")
+    if groups and groups[-1][1] == len(closing) - 1:
+        start, end = groups[-1]
+        spans = split_spans(view, start, end)
+        if spans and all(is_unit_name(view[s:e]) for s, e in spans):
+            return UnitSpans(lead=tuple(spans))
+    return UnitSpans()
+
+
+def _roles(pattern: re.Pattern[str], view: str, start: int, end: int) -> UnitSpans:
+    found = pattern.fullmatch(view, start, end)
+    if found is None:
+        return UnitSpans()
+    lead = _named(view, found, "lead")
+    if not lead:
+        return UnitSpans()
+    return UnitSpans(lead, _named(view, found, "coop"))
+
+
+def _named(view: str, found: re.Match[str], group: str) -> tuple[Span, ...]:
+    if group not in found.re.groupindex or found.group(group) is None:
+        return ()
+    spans = split_spans(view, found.start(group), found.end(group))
+    if spans and all(is_unit_name(view[s:e]) for s, e in spans):
+        return tuple(spans)
+    return ()
+
+
+def clause_spans(view: str) -> list[Span]:
+    """Clauses of ``view`` split at , ; 。 (and line ends) outside brackets."""
+    clauses: list[Span] = []
+    depth, start = 0, 0
+    for index, char in enumerate(view):
+        if char in _OPENERS:
+            depth += 1
+        elif char in _CLOSERS:
+            depth = max(depth - 1, 0)
+        elif depth == 0 and char in ",;。\n!?":
+            clauses.append((start, index))
+            start = index + 1
+    clauses.append((start, len(view)))
+    return [(s, e) for s, e in clauses if e > s]
+
+
+def _clauses(view: str) -> UnitSpans:
+    lead: list[Span] = []
+    cooperating: list[Span] = []
+    for start, end in clause_spans(view):
+        for pattern in (_BY_CLAUSE, _DESIGNATED_CLAUSE):
+            found = _roles(pattern, view, start, end)
+            if found:
+                lead.extend(found.lead)
+                cooperating.extend(found.cooperating)
+                break
+        else:
+            if lead:
+                cooperating.extend(_named_fullmatch(_COOP_CLAUSE, view, start, end))
+    return UnitSpans(tuple(lead), tuple(cooperating))
+
+
+def _named_fullmatch(pattern: re.Pattern[str], view: str, start: int, end: int) -> tuple[Span, ...]:
+    found = pattern.fullmatch(view, start, end)
+    return _named(view, found, "coop") if found else ()
+
+
+def _opening(view: str) -> UnitSpans:
+    """Units that open the body: the first sentence, or the one after a short title."""
+    sentence_starts = [0]
+    title_end = min((i for i in (view.find("。"), view.find("\n")) if i >= 0), default=-1)
+    if 0 < title_end < 30:
+        sentence_starts.append(title_end + 1)
+    for start in sentence_starts:
+        found = _OPENING.match(view, start)
+        if found is None:
+            continue
+        result = _roles_from_match(view, found)
+        if result:
+            return result
+    return UnitSpans()
+
+
+def _roles_from_match(view: str, found: re.Match[str]) -> UnitSpans:
+    lead = _named(view, found, "lead")
+    if not lead:
+        return UnitSpans()
+    return UnitSpans(lead, _named(view, found, "coop"))
+
+
+def names(piece: Passage, spans: tuple[Span, ...]) -> tuple[str, ...]:
+    """Distinct unit names in the original script, in order of appearance."""
+    seen: set[str] = set()
+    result: list[str] = []
+    for start, end in spans:
+        key = piece.view[start:end].replace(" ", "")
+        if key in seen:
+            continue
+        seen.add(key)
+        result.append(piece.cut(start, end))
+    return tuple(result)
