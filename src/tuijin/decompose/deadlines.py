@@ -37,6 +37,9 @@ _UNDATED_YEAR = re.compile(
 )
 _MONTH_ONLY = re.compile(rf"(?<![\d年至到\-—~])(?<!\d月){_MONTH}\s*月\s*(?:底|末|份)?\s*{_BEFORE}")
 _ONGOING = re.compile(r"长期坚持|长期推进|长期执行|持续推进|常态化推进")
+_LABELLED = re.compile(
+    r"(?:完成时限|完成时间|完成期限|时间节点|时间要求|时限要求|进度安排|时限)\s*:\s*(?P<value>[^;。)\n]+)"
+)
 _CITATION = re.compile(r"《[^《》]*》(?:\([^()]*\))?")
 
 
@@ -47,13 +50,23 @@ class _Found:
     date: date | None
 
 
+def opens_with_label(view: str) -> bool:
+    """Does this line open with 完成时限： / 时间节点： …?"""
+    return _LABELLED.match(view) is not None
+
+
 def find_deadline(
     piece: Passage, issued_on: date | None, *, lenient: bool = False
 ) -> Deadline | None:
-    """The deadline of an item: the latest dated one, else the first open-ended one.
+    """The deadline of an item: a labelled 完成时限 if there is one, else the latest dated
+    expression, else the first open-ended one.
 
     ``lenient`` also reads a bare year-month (``2018年6月``), as written in 完成时限 cells.
     """
+    labelled = _LABELLED.search(piece.view)
+    if labelled is not None and not lenient:
+        value = piece[labelled.start("value") : labelled.end("value")]
+        return parse_deadline_cell(value, issued_on)
     view = _CITATION.sub(lambda m: " " * len(m.group()), piece.view)
     found = [*_dated(view, lenient), *_relative(view, issued_on), *_ongoing(view)]
     if not found:

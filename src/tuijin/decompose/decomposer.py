@@ -27,13 +27,24 @@ from .outline import Node, build_outline
 from .reader import Block, blocks_from_text, read_blocks
 from .tables import Row
 from .targets import find_targets
-from .text import EMPTY, Passage
-from .units import UnitSpans, bracket_groups, cell_units, find_units, names, split_spans
+from .text import EMPTY, Passage, passage
+from .units import (
+    UnitSpans,
+    bracket_groups,
+    cell_units,
+    find_units,
+    names,
+    role_prefix_end,
+    split_spans,
+)
 
 _PREAMBLE = re.compile(
-    r"(?:总体要求|指导思想|基本原则|工作原则|推进原则|主要原则|总体思路|基本思路|工作思路|总体目标|"
-    r"主要目标|工作目标|发展目标|目标要求|总则|附则|适用范围|编制依据|重要意义|目的意义|背景|[和与及、]|\s)+"
+    r"(?:总体要求|指导思想|基本原则|工作原则|推进原则|主要原则|指导原则|总体思路|基本思路|工作思路|"
+    r"总体目标|主要目标|工作目标|发展目标|目标要求|总则|附则|适用范围|实施范围|编制依据|工作依据|"
+    r"重要意义|目的意义|背景|基本情况|发展现状|现状|存在问题|面临形势|发展基础|[和与及、]|\s)+"
 )
+_LIST_STYLES = frozenset(("paren_num", "num_paren", "circled"))
+_CLAUSE_BREAKS = frozenset(";,、")
 _TITLE_END = frozenset("。;:")
 _TITLE_TRIM = " \t\n,、。;:"
 # Columns that have their own field in a task (or, for 任务, open its text).
@@ -85,13 +96,38 @@ def _is_task(node: Node, flat: bool) -> bool:
         return False
     if _is_preamble(node) or any(_is_preamble(a) for a in node.ancestors()):
         return False
-    if any(not child.inline for child in node.children):
+    if node.parent is not None and _is_enumeration(node.parent):
+        return False
+    if _items(node) and not _is_enumeration(node):
         return False
     if not node.passage.view.strip():
         return False
     if node.depth == 1 and not flat:
-        return not node.bare_heading
+        # A heading over a body groups, unless the body itself assigns the work.
+        return not node.bare_heading or bool(find_units(node.passage.view, opening=False))
     return True
+
+
+def _items(node: Node) -> list[Node]:
+    return [child for child in node.children if not child.inline]
+
+
+def _is_enumeration(node: Node) -> bool:
+    """（1）…；（2）…；（3）…。 on separate lines: one sentence, so one task with its parent."""
+    items = _items(node)
+    return (
+        len(items) >= 2
+        and all(item.style in _LIST_STYLES and not _items(item) for item in items)
+        and all(item.passage.view.rstrip()[-1:] in _CLAUSE_BREAKS for item in items[:-1])
+    )
+
+
+def _task_passage(node: Node) -> Passage:
+    piece = node.passage.strip()
+    if _is_enumeration(node):
+        for item in _items(node):
+            piece = piece + Passage("\n", "\n") + passage(item.marker) + item.passage.strip()
+    return piece
 
 
 def _is_preamble(node: Node) -> bool:
@@ -100,7 +136,8 @@ def _is_preamble(node: Node) -> bool:
 
 
 def title_of(piece: Passage) -> Passage:
-    """The opening clause: up to the first 。 ； or ： outside brackets, minus a unit note."""
+    """The opening clause: up to the first 。 ； or ： outside brackets, minus unit notes."""
+    piece = piece[role_prefix_end(piece.view) :]
     view = piece.view
     depth, end = 0, len(view)
     for index, char in enumerate(view):
@@ -132,7 +169,7 @@ def _trim(piece: Passage) -> Passage:
 def _task(node: Node, issued_on: date | None) -> Task:
     if node.row is not None:
         return _row_task(node, issued_on)
-    piece = node.passage.strip()
+    piece = _task_passage(node)
     spans = find_units(piece.view)
     units = _Units.of(piece, spans) if spans else _inherited_units(node)
     return Task(

@@ -53,11 +53,19 @@ class _Signature:
     printed: bool
 
 
-def is_closing_line(view: str) -> bool:
-    """A signature, date or distribution line: part of no task."""
+def is_closing_line(view: str, following: str = "") -> bool:
+    """A signature, date or distribution line: part of no task.
+
+    An issuer's name alone only counts when the date follows it, so that a list of
+    units written one per line stays in the text.
+    """
     view = view.strip()
-    if _NOT_SIGNED.fullmatch(view) or _is_issuer_line(view):
+    if _NOT_SIGNED.fullmatch(view) or _is_date_line(view):
         return True
+    return _is_issuer_line(view) and _is_date_line(following.strip())
+
+
+def _is_date_line(view: str) -> bool:
     found = _SIGNATURE.fullmatch(view)
     return bool(found) and (
         not found.group("issuer").strip() or _is_issuer_line(found.group("issuer"))

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from . import deadlines, units
 from .headings import Marker, child_run, inline_run, line_marker
 from .metadata import is_closing_line
 from .reader import Block, Table
@@ -52,6 +53,7 @@ class Node:
     inline: bool = False  # a sub-item run into its parent's paragraph
     bare_heading: bool = False  # its line held only a heading; the body follows
     has_body: bool = False
+    last_was_field: bool = False  # its last line was 责任单位：… or 完成时限：…
     children: list[Node] = field(default_factory=list)
     row: Row | None = None
     _text: list[str] = field(default_factory=list)
@@ -119,9 +121,11 @@ def prepare_lines(blocks: list[Block]) -> list[Passage | list[list[Passage]]]:
 
 def build_outline(blocks: list[Block]) -> Outline:
     builder = _Builder()
-    for item in prepare_lines(blocks):
+    items = prepare_lines(blocks)
+    for index, item in enumerate(items):
         if isinstance(item, Passage):
-            builder.line(item)
+            following = items[index + 1] if index + 1 < len(items) else EMPTY
+            builder.line(item, following.view if isinstance(following, Passage) else "")
         else:
             builder.table(item)
     return Outline(builder.root, builder.header, builder.closing)
@@ -135,13 +139,14 @@ class _Builder:
         self.closing: list[Passage] = []
         self.in_body = False
         self.listing = False  # inside 附件：1.… 2.…, the list of attachment names
+        self.last_number: dict[str, int] = {}
 
     @property
     def base(self) -> int:
         """Index in the stack below which a numbered line may not pop (an appendix)."""
         return 1 if len(self.stack) > 1 and self.stack[1].kind == "appendix" else 0
 
-    def line(self, line: Passage) -> None:
+    def line(self, line: Passage, following: str = "") -> None:
         view = line.view
         if _WEB_CHROME.fullmatch(view):
             return
@@ -164,7 +169,7 @@ class _Builder:
         if marker is not None and self._accepts(marker):
             self._open(line, marker)
             return
-        if is_closing_line(view):
+        if is_closing_line(view, following):
             self.closing.append(line)
             return
         self._paragraph(line)
@@ -189,9 +194,10 @@ class _Builder:
             owner.adopt(_row_node(record, len(owner.children) + 1))
 
     def _accepts(self, marker: Marker) -> bool:
+        """Numbered as a sibling, a first item, or the next of a document-wide running count."""
         if any(node.style == marker.style for node in self.stack[self.base + 1 :]):
             return True
-        return marker.number == 1
+        return marker.number in (1, self.last_number.get(marker.style, -1) + 1)
 
     def _open(self, line: Passage, marker: Marker) -> None:
         for index in range(len(self.stack) - 1, self.base, -1):
@@ -211,6 +217,7 @@ class _Builder:
             end = markers[index + 1].start if index + 1 < len(markers) else len(line)
             node = parent.adopt(_item(line, current))
             _fill(node, line[current.end : end].strip())
+            self.last_number[current.style] = current.number
         self.stack.append(node)
 
     def _paragraph(self, line: Passage) -> None:
@@ -219,9 +226,11 @@ class _Builder:
             node.append(line)
             node.has_body = True
             return
-        separator = "" if node.has_body and node.ends_open() else "\n"
-        node.append(line, separator)
+        field = units.opens_with_label(line.view) or deadlines.opens_with_label(line.view)
+        glued = node.has_body and node.ends_open() and not field and not node.last_was_field
+        node.append(line, "" if glued else "\n")
         node.has_body = True
+        node.last_was_field = field
         _add_sub_items(node, line)
 
     def _appendix(self, line: Passage, found: re.Match[str]) -> None:
@@ -265,10 +274,9 @@ def _item(line: Passage, marker: Marker) -> Node:
 def _fill(node: Node, body: Passage) -> None:
     """Give an item the text that follows its marker on its own line."""
     node.append(body)
-    view = body.view
-    has_sentence = any(char in _SENTENCE_END for char in view.rstrip()[:-1])
-    ends_sentence = bool(view) and view[-1] in _SENTENCE_END
-    node.bare_heading = not has_sentence and not ends_sentence and len(view) <= _SHORT_HEADING
+    view = body.view.rstrip("。 ")
+    has_sentence = any(char in _SENTENCE_END for char in view)
+    node.bare_heading = not has_sentence and len(view) <= _SHORT_HEADING
     node.has_body = not node.bare_heading
     _add_sub_items(node, body)
 

@@ -33,16 +33,18 @@ _MULTIPLIERS = {
 _UNITS = (
     "个百分点|百分点|个工作日|工作日|个月|%|‰|美元|元|平方公里|平方千米|平方米|立方米|公里|千米|"
     "公顷|亩|吨标准煤|吨|千瓦时|千瓦|兆瓦|千伏|标箱|人次|户|人|名|个|家|项|所|座|条|台|套|辆|"
-    "张|处|批|场|次|支|件|篇|部|间|栋|株|棵|艘|架|列|床|份|种|款|块|宗|例|位|天|小时|分钟|倍|米"
+    "张|处|批|场|次|支|件|篇|部|间|栋|株|棵|艘|架|列|床|份|种|款|块|宗|例|位|天|小时|分钟|倍|"
+    "微克/立方米|米"
 )
 _QUANTITY = re.compile(
     r"(?P<number>\d+(?:\.\d+)?)\s*(?P<multiplier>万亿|千亿|百亿|亿|千万|百万|万|千|百)?"
-    rf"(?P<approx>余|多)?(?P<unit>{_UNITS})"
+    rf"(?P<approx>余|多)?(?P<unit>{_UNITS})?"
 )
 _PREFIX = re.compile(
     r"(?P<word>不低于|不少于|不小于|至少|最少|不超过|不高于|不多于|不大于|最多|控制在|低于|少于|小于|"
     r"高于|超过|多于|大于|突破|达到|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至|"
-    r"降低到|降低至|降到|降至|下降到|下降至|减少到|减少至|压缩到|压缩至|缩短到|缩短至|稳定在|"
+    r"降低到|降低至|降到|降至|下降到|下降至|减少到|减少至|压缩到|压缩至|压减到|压减至|缩减到|缩减至|"
+    r"缩短到|缩短至|稳定在|"
     r"保持在|达|(?<![节制简契预公大条])约)(?:有|在|为)?\s*$"
 )
 _PREFIX_COMPARATOR = {
@@ -56,22 +58,96 @@ _STRICT_PREFIXES = frozenset(("不低于", "不少于", "不小于", "至少", "
 _SUFFIX = re.compile(r"\s*(?P<word>以上|以下|以内|之内|左右|上下(?!游)|内)")
 _SUFFIX_COMPARATOR = {"以上": ">=", "以下": "<=", "以内": "<=", "之内": "<=", "左右": "~"}
 _SUFFIX_COMPARATOR |= {"上下": "~", "内": "<="}
-_GOAL_VERB = re.compile(
-    r"(?:新增|新建|新开通|新认定|新培育|新引进|新开工|新设立|新创建|新发展|建成|建设|打造|培育|实施|"
-    r"完成|引进|创建|推动|推进|谋划|储备|开工|招引|组建|设立|建立|举办|认定|实现|增长|提高|提升|下降|"
-    r"降低|减少|压减|压缩|淘汰|化解|改造|累计|推出|遴选|扶持|争创|开通|签约)了?\s*$"
+_GOAL_VERB_WORDS = (
+    *(
+        "新增",
+        "新建",
+        "新开通",
+        "新认定",
+        "新培育",
+        "新引进",
+        "新开工",
+        "新设立",
+        "新创建",
+        "新发展",
+    ),
+    *("新改建", "新建改建", "改扩建", "布局建设", "布局", "建成", "建设", "打造", "培育", "实施"),
+    *(
+        "完成",
+        "引进",
+        "创建",
+        "推动",
+        "推进",
+        "谋划",
+        "储备",
+        "开工",
+        "招引",
+        "组建",
+        "设立",
+        "建立",
+    ),
+    *(
+        "举办",
+        "认定",
+        "实现",
+        "增长",
+        "提高",
+        "提升",
+        "下降",
+        "降低",
+        "减少",
+        "压减",
+        "压缩",
+        "淘汰",
+    ),
+    *(
+        "化解",
+        "改造",
+        "累计",
+        "推出",
+        "遴选",
+        "扶持",
+        "争创",
+        "开通",
+        "签约",
+        "培训",
+        "培养",
+        "吸纳",
+    ),
+    *(
+        "带动",
+        "安置",
+        "转移",
+        "资助",
+        "救助",
+        "帮扶",
+        "招聘",
+        "发放",
+        "投入",
+        "安排",
+        "造林",
+        "治理",
+    ),
+    *("修复", "整治"),
 )
+_GOAL_VERBS = "|".join(_GOAL_VERB_WORDS)
+# A subject may open with 建设 (建设用地规模), so it is not stripped from one.
+_SUBJECT_OPENING_VERBS = "|".join(word for word in _GOAL_VERB_WORDS if word != "建设")
+_GOAL_VERB = re.compile(rf"(?:{_GOAL_VERBS})了?\s*$")
+_TIME_AND_ADVERBS = (
+    r"(?:到|至|截至)?\d{4}年(?:底|末)?(?:前)?(?:的)?|年内|今年|全年|当年|每年|年底前|到年底|届时|"
+    r"力争|确保|争取|努力|全力|力求|累计|高标准|加快|积极|大力|进一步|逐步"
+)
+# 新增城镇就业50万人: the clause opens with the goal verb and ends with the quantity.
+_CLAUSE_GOAL = re.compile(rf"(?:(?:{_TIME_AND_ADVERBS}|全省|全市|全区|全县)\s*)*(?:{_GOAL_VERBS})")
+_TRAILING_CHANGE = re.compile(r"(?:增长|下降|降低|提高|提升|减少|增加|比上年|同比)+$")
 _COUNTED_BEFORE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?\s*[个家项所座条批]\s*$")
 _NOT_A_QUANTITY_BEFORE = frozenset(
     "0123456789.第-—~/abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 )
 _SEGMENT_END = frozenset(",。;:、!?\n")
 _CLAUSE_END = frozenset(",。;:!?\n")
-_LEADING_NOISE = re.compile(
-    r"^(?:(?:到|至|截至)?\d{4}年(?:底|末)?(?:前)?(?:的)?|年内|今年|全年|当年|每年|年底前|到年底|届时|"
-    r"力争|确保|争取|努力|全力|力求|累计|高标准|加快|积极|大力|进一步|逐步|实现|新增|新建|新开通|"
-    r"新认定|新培育|新引进|新开工|建成|打造|培育|实施|完成|引进|推动|推进|谋划)"
-)
+_LEADING_NOISE = re.compile(rf"^(?:{_TIME_AND_ADVERBS}|{_SUBJECT_OPENING_VERBS})")
 _WINDOW = 12
 _QUOTES = {"《": "》", "“": "”", "‘": "’", "(": ")", "「": "」"}
 
@@ -90,7 +166,7 @@ def find_targets(piece: Passage) -> tuple[Target, ...]:
     targets: list[Target] = []
     previous: _Quantity | None = None
     for match in _QUANTITY.finditer(view):
-        if masked[match.start()] or _is_embedded(view, match.start()):
+        if masked[match.start()] or _is_embedded(view, match.start()) or not _has_unit(view, match):
             continue
         quantity = _read(view, match, previous)
         previous = quantity if quantity.comparator else None
@@ -119,8 +195,22 @@ def _masked(view: str) -> list[bool]:
     return masked
 
 
+def _has_unit(view: str, match: re.Match[str]) -> bool:
+    """突破2000万 counts without a unit; a bare number does not."""
+    if match.group("unit"):
+        return True
+    if not match.group("multiplier"):
+        return False
+    suffix = _SUFFIX.match(view, match.end())
+    end = suffix.end() if suffix else match.end()
+    return end == len(view) or view[end] in _SEGMENT_END
+
+
 def _is_embedded(view: str, start: int) -> bool:
-    return start > 0 and view[start - 1] in _NOT_A_QUANTITY_BEFORE
+    if start == 0:
+        return False
+    thousands = view[start - 1] == "," and start > 1 and view[start - 2].isdigit()
+    return thousands or view[start - 1] in _NOT_A_QUANTITY_BEFORE
 
 
 def _read(view: str, match: re.Match[str], previous: _Quantity | None) -> _Quantity:
@@ -130,7 +220,7 @@ def _read(view: str, match: re.Match[str], previous: _Quantity | None) -> _Quant
     start = match.start() - (len(before) - prefix.start()) if prefix else match.start()
     end = suffix.end() if suffix else match.end()
     comparator = _comparator(prefix, suffix, match)
-    if comparator is None and _GOAL_VERB.search(before):
+    if comparator is None and (_GOAL_VERB.search(before) or _closes_goal_clause(view, match, end)):
         comparator = "="
     if (
         comparator is None
@@ -154,6 +244,13 @@ def _comparator(prefix: re.Match[str] | None, suffix: re.Match[str] | None, matc
     if prefix_word is not None:
         return _PREFIX_COMPARATOR.get(prefix_word, "=")
     return None
+
+
+def _closes_goal_clause(view: str, match: re.Match[str], end: int) -> bool:
+    if end < len(view) and view[end] not in _SEGMENT_END:
+        return False
+    seg_start, _ = _segment(view, match.start(), end)
+    return _CLAUSE_GOAL.match(view, seg_start, match.start()) is not None
 
 
 def _continues_enumeration(view: str, previous: _Quantity, match: re.Match[str]) -> bool:
@@ -208,12 +305,14 @@ def _segment(view: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _strip_leading(text: str) -> str:
+    """The subject before a quantity, without time words, adverbs and verbs of change."""
     text = text.strip()
     while True:
         found = _LEADING_NOISE.match(text)
         if not found or not found.end():
-            return text.strip()
+            break
         text = text[found.end() :].strip()
+    return _TRAILING_CHANGE.sub("", text).strip()
 
 
 def _following_subject(text: str) -> str:
@@ -238,4 +337,6 @@ def _value(match: re.Match[str]) -> int | float:
 
 
 def _unit(piece: Passage, match: re.Match[str]) -> str:
+    if not match.group("unit"):
+        return ""
     return fold_width(piece.cut(match.start("unit"), match.end("unit")))

@@ -32,11 +32,9 @@ _LABEL = re.compile(rf"(?:(?P<lead>{_LEAD_LABELS})|(?P<coop>{_COOP_LABELS}))\s*:
 
 _LEAD_VERB = "牵头负责|按职责分工负责|按职责负责|分别负责|共同负责|牵头|负责"
 _COOP_VERB = "按职责分工配合|共同参与|协同配合|配合|参与|协助|协同"
-_BRACKETED_ROLES = re.compile(
-    rf"(?P<lead>.+?)(?:{_LEAD_VERB})(?:[,;、]\s*(?P<coop>.+?)(?:{_COOP_VERB}))?"
-)
 _BY_CLAUSE = re.compile(
-    rf"(?:[^,;。]*?(?<!自)由)?(?P<lead>(?:[^,;。由]|自由)+?)(?:会同(?P<coop>[^,;。]+?))?(?:{_LEAD_VERB})"
+    rf"(?:[^,;。]*?(?<!自)由)?(?P<lead>(?:[^,;。由]|自由)+?)(?:会同(?P<coop>[^,;。]+?))?"
+    rf"(?P<verb>{_LEAD_VERB})"
 )
 _COOP_CLAUSE = re.compile(rf"(?P<coop>[^,;。]+?)(?:{_COOP_VERB})")
 _DESIGNATED_CLAUSE = re.compile(r"(?P<lead>[^,;。]+?)(?:为|是|作为)[^,;。]{0,12}?牵头(?:部门|单位)")
@@ -51,10 +49,11 @@ _UNIT_SUFFIX = re.compile(
 )
 _NOT_A_NAME = re.compile(r"[要应将把对在从的了是。:;!?]|(?<!自)由|^\d")
 _ENCLOSED = re.compile(r"〈[^〉]*〉|〔[^〕]*〕|\([^)]*\)|【[^】]*】")
-_ADMIN_FRAGMENT = re.compile(r"各?[省市县区乡镇州盟旗]")
+_ADMIN_FRAGMENT = re.compile(r"各?[省市县区乡镇州盟旗](?:\([^)]*\))?")
 _TRAILING = re.compile(
     r"(?:等(?:有关|相关)?(?:部门|单位)?|按职责分工负责|牵头负责|牵头|负责|配合|参与|分别)$"
 )
+_LEAD_MARK = re.compile(r"\((?:牵头|牵头单位)\)$")
 _OPENERS = "(〈〔【《<"
 _CLOSERS = ")〉〕】》>"
 _SEPARATORS = "、,;\n"
@@ -69,6 +68,11 @@ class UnitSpans:
 
     def __bool__(self) -> bool:
         return bool(self.lead or self.cooperating)
+
+
+def opens_with_label(view: str) -> bool:
+    """Does this line open with 牵头单位： / 配合单位： …?"""
+    return _LABEL.match(view) is not None
 
 
 def split_units(text: str) -> list[str]:
@@ -152,15 +156,27 @@ def cell_units(view: str) -> UnitSpans:
     return found or UnitSpans(lead=tuple(split_spans(view, 0, len(view))))
 
 
-def _labelled(view: str) -> UnitSpans:
-    labels = list(_LABEL.finditer(view))
+def _labelled(view: str, start: int = 0, end: int | None = None) -> UnitSpans:
+    end = len(view) if end is None else end
+    labels = list(_LABEL.finditer(view, start, end))
     lead: list[Span] = []
     cooperating: list[Span] = []
     for index, label in enumerate(labels):
-        limit = labels[index + 1].start() if index + 1 < len(labels) else len(view)
-        end = _content_end(view, label.end(), limit)
-        spans = split_spans(view, label.end(), end)
-        (lead if label.group("lead") else cooperating).extend(spans)
+        limit = labels[index + 1].start() if index + 1 < len(labels) else end
+        content = label.end()
+        while content < limit and view[content].isspace():
+            content += 1
+        spans = split_spans(view, content, _content_end(view, content, limit))
+        if label.group("coop"):
+            cooperating.extend(spans)
+            continue
+        marked = [span for span in spans if _LEAD_MARK.search(view, *span)]
+        if not marked:
+            lead.extend(spans)
+            continue
+        # 责任单位：省发展改革委（牵头）、省财政厅 — the mark names the lead.
+        lead.extend((s, _LEAD_MARK.search(view, s, e).start()) for s, e in marked)
+        cooperating.extend(span for span in spans if span not in marked)
     return UnitSpans(tuple(lead), tuple(cooperating))
 
 
@@ -198,7 +214,7 @@ def bracket_groups(view: str) -> list[Span]:
 def _bracketed(view: str) -> UnitSpans:
     groups = bracket_groups(view)
     for start, end in groups:
-        found = _roles(_BRACKETED_ROLES, view, start, end)
+        found = _clauses(view, start, end)
         if found:
             return found
     closing = view.rstrip("。. \n")
@@ -210,16 +226,6 @@ def _bracketed(view: str) -> UnitSpans:
     return UnitSpans()
 
 
-def _roles(pattern: re.Pattern[str], view: str, start: int, end: int) -> UnitSpans:
-    found = pattern.fullmatch(view, start, end)
-    if found is None:
-        return UnitSpans()
-    lead = _named(view, found, "lead")
-    if not lead:
-        return UnitSpans()
-    return UnitSpans(lead, _named(view, found, "coop"))
-
-
 def _named(view: str, found: re.Match[str], group: str) -> tuple[Span, ...]:
     if group not in found.re.groupindex or found.group(group) is None:
         return ()
@@ -229,36 +235,94 @@ def _named(view: str, found: re.Match[str], group: str) -> tuple[Span, ...]:
     return ()
 
 
-def clause_spans(view: str) -> list[Span]:
-    """Clauses of ``view`` split at , ; 。 (and line ends) outside brackets."""
+def clause_spans(view: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Clauses of ``view[start:end]`` split at , ; 。 (and line ends) outside brackets."""
+    end = len(view) if end is None else end
     clauses: list[Span] = []
-    depth, start = 0, 0
-    for index, char in enumerate(view):
+    depth, clause_start = 0, start
+    for index in range(start, end):
+        char = view[index]
         if char in _OPENERS:
             depth += 1
         elif char in _CLOSERS:
             depth = max(depth - 1, 0)
         elif depth == 0 and char in ",;。\n!?":
-            clauses.append((start, index))
-            start = index + 1
-    clauses.append((start, len(view)))
+            clauses.append((clause_start, index))
+            clause_start = index + 1
+    clauses.append((clause_start, end))
     return [(s, e) for s, e in clauses if e > s]
 
 
-def _clauses(view: str) -> UnitSpans:
-    lead: list[Span] = []
+def _clauses(view: str, start: int = 0, end: int | None = None) -> UnitSpans:
+    """Role clauses; once a unit 牵头, units that merely 负责 cooperate."""
+    leads: list[tuple[tuple[Span, ...], str]] = []
     cooperating: list[Span] = []
-    for start, end in clause_spans(view):
-        for pattern in (_BY_CLAUSE, _DESIGNATED_CLAUSE):
-            found = _roles(pattern, view, start, end)
-            if found:
-                lead.extend(found.lead)
-                cooperating.extend(found.cooperating)
-                break
-        else:
-            if lead:
-                cooperating.extend(_named_fullmatch(_COOP_CLAUSE, view, start, end))
+    for clause_start, clause_end in clause_spans(view, start, end):
+        found = _BY_CLAUSE.fullmatch(view, clause_start, clause_end)
+        spans = _named(view, found, "lead") if found else ()
+        if spans:
+            leads.append((spans, found.group("verb")))
+            cooperating.extend(_named(view, found, "coop"))
+            continue
+        found = _DESIGNATED_CLAUSE.fullmatch(view, clause_start, clause_end)
+        spans = _named(view, found, "lead") if found else ()
+        if spans:
+            leads.append((spans, "牵头"))
+        elif leads:
+            cooperating.extend(_named_fullmatch(_COOP_CLAUSE, view, clause_start, clause_end))
+    heads = any(verb.startswith("牵头") for _, verb in leads)
+    lead: list[Span] = []
+    for spans, verb in leads:
+        (lead if verb.startswith("牵头") or not heads else cooperating).extend(spans)
     return UnitSpans(tuple(lead), tuple(cooperating))
+
+
+def role_prefix_end(view: str) -> int:
+    """Where the work starts when an item opens with its units.
+
+    ``（省发展改革委牵头）加快…``, ``省发展改革委牵头，省财政厅配合，加快…`` and
+    ``牵头单位：省发展改革委。加快…`` all start the work after the units.
+    """
+    position = 0
+    while position < len(view):
+        if view[position] in " \n":
+            position += 1
+            continue
+        end = _role_clause_end(view, position)
+        if end is None:
+            break
+        position = end
+    return position
+
+
+def _role_clause_end(view: str, start: int) -> int | None:
+    if view[start] == "(":
+        close = _closing_bracket(view, start)
+        if close is not None and (
+            _clauses(view, start + 1, close) or _labelled(view, start + 1, close)
+        ):
+            return close + 1
+        return None
+    label = _LABEL.match(view, start)
+    if label is not None:
+        end = _content_end(view, label.end(), len(view))
+        return end + 1 if end < len(view) and view[end] in ";。\n" else end
+    clause = next(iter(clause_spans(view, start)), None)
+    if clause is None or not _clauses(view, *clause):
+        return None
+    return min(clause[1] + 1, len(view))
+
+
+def _closing_bracket(view: str, start: int) -> int | None:
+    depth = 0
+    for index in range(start, len(view)):
+        if view[index] == "(":
+            depth += 1
+        elif view[index] == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+    return None
 
 
 def _named_fullmatch(pattern: re.Pattern[str], view: str, start: int, end: int) -> tuple[Span, ...]:
@@ -267,19 +331,32 @@ def _named_fullmatch(pattern: re.Pattern[str], view: str, start: int, end: int) 
 
 
 def _opening(view: str) -> UnitSpans:
-    """Units that open the body: the first sentence, or the one after a short title."""
-    sentence_starts = [0]
+    """Units that open the body: the first sentence, or the one after a short title.
+
+    Consecutive clauses that each open with units count (X负责…，Y负责…).
+    """
+    starts = [0]
     title_end = min((i for i in (view.find("。"), view.find("\n")) if i >= 0), default=-1)
     if 0 < title_end < 30:
-        sentence_starts.append(title_end + 1)
-    for start in sentence_starts:
-        found = _OPENING.match(view, start)
-        if found is None:
-            continue
-        result = _roles_from_match(view, found)
-        if result:
-            return result
+        starts.append(title_end + 1)
+    for start in starts:
+        sentence_end = view.find("。", start)
+        lead: list[Span] = []
+        cooperating: list[Span] = []
+        for clause_start, clause_end in clause_spans(view, start, _end_or_len(view, sentence_end)):
+            found = _OPENING.match(view, clause_start, clause_end)
+            roles = _roles_from_match(view, found) if found else UnitSpans()
+            if not roles:
+                break
+            lead.extend(roles.lead)
+            cooperating.extend(roles.cooperating)
+        if lead:
+            return UnitSpans(tuple(lead), tuple(cooperating))
     return UnitSpans()
+
+
+def _end_or_len(view: str, end: int) -> int:
+    return end if end >= 0 else len(view)
 
 
 def _roles_from_match(view: str, found: re.Match[str]) -> UnitSpans:
