@@ -261,10 +261,17 @@ def _shift(marker: Marker, offset: int) -> Marker:
     )
 
 
+def _label(view: str, marker: Marker) -> str:
+    """The numeral as written; circled numbers as digits (① → 1)."""
+    if marker.style == "circled":
+        return str(marker.number)
+    return view[marker.numeral_start : marker.numeral_end]
+
+
 def _item(line: Passage, marker: Marker) -> Node:
     return Node(
         "item",
-        label=line.view[marker.numeral_start : marker.numeral_end],
+        label=_label(line.view, marker),
         marker=line.cut(marker.start, marker.end).strip(),
         style=marker.style,
         number=marker.number,
@@ -297,7 +304,7 @@ def _group_node(group: Group, position: int) -> Node:
     marker = line_marker(group.heading.view)
     node = Node("group", label=str(position), has_body=True)
     if marker is not None:
-        node.label = group.heading.view[marker.numeral_start : marker.numeral_end]
+        node.label = _label(group.heading.view, marker)
         node.marker = group.heading.cut(marker.start, marker.end).strip()
         node.append(group.heading[marker.end :].strip())
     else:

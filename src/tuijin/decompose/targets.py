@@ -138,8 +138,8 @@ _TIME_AND_ADVERBS = (
     r"(?:到|至|截至)?\d{4}年(?:底|末)?(?:前)?(?:的)?|年内|今年|全年|当年|每年|年底前|到年底|届时|"
     r"力争|确保|争取|努力|全力|力求|累计|高标准|加快|积极|大力|进一步|逐步"
 )
-# 新增城镇就业50万人: the clause opens with the goal verb and ends with the quantity.
-_CLAUSE_GOAL = re.compile(rf"(?:(?:{_TIME_AND_ADVERBS}|全省|全市|全区|全县)\s*)*(?:{_GOAL_VERBS})")
+# 城镇新增就业50万人: a goal verb in the clause, and the quantity closes it.
+_CLAUSE_GOAL = re.compile(_GOAL_VERBS)
 _TRAILING_CHANGE = re.compile(r"(?:增长|下降|降低|提高|提升|减少|增加|比上年|同比)+$")
 _COUNTED_BEFORE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?\s*[个家项所座条批]\s*$")
 _NOT_A_QUANTITY_BEFORE = frozenset(
@@ -250,7 +250,7 @@ def _closes_goal_clause(view: str, match: re.Match[str], end: int) -> bool:
     if end < len(view) and view[end] not in _SEGMENT_END:
         return False
     seg_start, _ = _segment(view, match.start(), end)
-    return _CLAUSE_GOAL.match(view, seg_start, match.start()) is not None
+    return _CLAUSE_GOAL.search(view, seg_start, match.start()) is not None
 
 
 def _continues_enumeration(view: str, previous: _Quantity, match: re.Match[str]) -> bool:

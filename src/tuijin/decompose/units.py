@@ -308,9 +308,21 @@ def _role_clause_end(view: str, start: int) -> int | None:
         end = _content_end(view, label.end(), len(view))
         return end + 1 if end < len(view) and view[end] in ";。\n" else end
     clause = next(iter(clause_spans(view, start)), None)
-    if clause is None or not _clauses(view, *clause):
+    if clause is None or not _is_role_clause(view, *clause):
         return None
     return min(clause[1] + 1, len(view))
+
+
+def _is_role_clause(view: str, start: int, end: int) -> bool:
+    for pattern, group in (
+        (_BY_CLAUSE, "lead"),
+        (_DESIGNATED_CLAUSE, "lead"),
+        (_COOP_CLAUSE, "coop"),
+    ):
+        found = pattern.fullmatch(view, start, end)
+        if found and _named(view, found, group):
+            return True
+    return False
 
 
 def _closing_bracket(view: str, start: int) -> int | None:
