@@ -65,17 +65,14 @@ def decompose_file(path: str | Path) -> Decomposition:
 def decompose_blocks(blocks: list[Block]) -> Decomposition:
     outline = build_outline(blocks)
     metadata = extract_metadata(outline.header, outline.closing)
-    flat = not any(_is_deep_item(node) for node in _walk(outline.root))
-    task_nodes = {node for node in _walk(outline.root) if _is_task(node, flat)}
+    reading = _Reading(outline.root, metadata.issued_on)
     return Decomposition(
         title=metadata.title,
         doc_number=metadata.doc_number,
         issuer=metadata.issuer,
         issued_on=metadata.issued_on,
-        sections=tuple(_section(child, task_nodes) for child in outline.root.children),
-        tasks=tuple(
-            _task(node, metadata.issued_on) for node in _walk(outline.root) if node in task_nodes
-        ),
+        sections=tuple(reading.section(child) for child in outline.root.children),
+        tasks=tuple(reading.task(node) for node in reading.task_nodes),
     )
 
 
@@ -83,29 +80,6 @@ def _walk(node: Node):
     for child in node.children:
         yield child
         yield from _walk(child)
-
-
-def _is_deep_item(node: Node) -> bool:
-    return node.kind == "item" and not node.inline and node.depth >= 2
-
-
-def _is_task(node: Node, flat: bool) -> bool:
-    if node.kind == "row":
-        return True
-    if node.kind != "item" or node.inline:
-        return False
-    if _is_preamble(node) or any(_is_preamble(a) for a in node.ancestors()):
-        return False
-    if node.parent is not None and _is_enumeration(node.parent):
-        return False
-    if _items(node) and not _is_enumeration(node):
-        return False
-    if not node.passage.view.strip():
-        return False
-    if node.depth == 1 and not flat:
-        # A heading over a body groups, unless the body itself assigns the work.
-        return not node.bare_heading or bool(find_units(node.passage.view, opening=False))
-    return True
 
 
 def _items(node: Node) -> list[Node]:
@@ -122,17 +96,121 @@ def _is_enumeration(node: Node) -> bool:
     )
 
 
+class _Reading:
+    """One document's tree, and what has been worked out about its items."""
+
+    def __init__(self, root: Node, issued_on: date | None) -> None:
+        self.issued_on = issued_on
+        self._titles: dict[tuple[str, str], Passage] = {}
+        nodes = list(_walk(root))
+        self.flat = not any(
+            node.kind == "item" and not node.inline and node.depth >= 2 for node in nodes
+        )
+        self.task_nodes = [node for node in nodes if self._is_task(node)]
+        self._tasks = set(self.task_nodes)
+
+    def title(self, piece: Passage) -> Passage:
+        # Sections, tasks and the preamble test ask for the same titles.
+        key = (piece.text, piece.view)
+        if key not in self._titles:
+            self._titles[key] = title_of(piece)
+        return self._titles[key]
+
+    def _is_task(self, node: Node) -> bool:
+        if node.kind == "row":
+            return True
+        if node.kind != "item" or node.inline:
+            return False
+        if self._is_preamble(node) or any(self._is_preamble(a) for a in node.ancestors()):
+            return False
+        if node.parent is not None and _is_enumeration(node.parent):
+            return False
+        if _items(node) and not _is_enumeration(node):
+            return False
+        if not node.passage.view.strip():
+            return False
+        if node.depth == 1 and not self.flat:
+            # A heading over a body groups, unless the body itself assigns the work.
+            return not node.bare_heading or bool(find_units(node.passage.view, opening=False))
+        return True
+
+    def _is_preamble(self, node: Node) -> bool:
+        title = self.title(node.passage).view
+        return bool(title) and _PREAMBLE.fullmatch(title) is not None
+
+    def task(self, node: Node) -> Task:
+        if node.row is not None:
+            return self._row_task(node)
+        piece = _task_passage(node)
+        spans = find_units(piece.view)
+        units = _Units.of(piece, spans) if spans else _inherited_units(node)
+        return Task(
+            path=node.path,
+            title=self.title(piece).text,
+            text=piece.text,
+            lead_units=units.lead,
+            cooperating_units=units.cooperating,
+            deadline=find_deadline(piece, self.issued_on),
+            targets=find_targets(piece),
+        )
+
+    def _row_task(self, node: Node) -> Task:
+        row = node.row
+        assert row is not None
+        tasks = row.cells_of("task")
+        text = _row_text(row)
+        lead: list[str] = []
+        cooperating: list[str] = []
+        for cell in row.cells_of("lead"):
+            found = _Units.of(cell, cell_units(cell.view))
+            lead += found.lead
+            cooperating += found.cooperating
+        for cell in row.cells_of("cooperating"):
+            cooperating += names(cell, tuple(split_spans(cell.view, 0, len(cell.view))))
+        deadline_cell = row.cell("deadline")
+        deadline = (
+            parse_deadline_cell(deadline_cell, self.issued_on)
+            if deadline_cell.view.strip()
+            else find_deadline(text, self.issued_on)
+        )
+        targets: tuple[Target, ...] = ()
+        for cell in [*row.cells_of("target"), text]:
+            targets += find_targets(cell)
+        return Task(
+            path=node.path,
+            title=self.title(tasks[0] if tasks else EMPTY).text,
+            text=text.text,
+            lead_units=_distinct(lead),
+            cooperating_units=_distinct(cooperating),
+            deadline=deadline,
+            targets=targets,
+        )
+
+    def section(self, node: Node) -> Section:
+        piece = node.passage.strip()
+        if node.row is not None:
+            tasks = node.row.cells_of("task")
+            piece = _row_text(node.row)
+            heading = self.title(tasks[0]).text if tasks else ""
+        else:
+            heading = self.title(piece).text
+        return Section(
+            path=node.path,
+            label=node.label,
+            marker=node.marker,
+            title=heading,
+            text=piece.text,
+            is_task=node in self._tasks,
+            children=tuple(self.section(child) for child in node.children),
+        )
+
+
 def _task_passage(node: Node) -> Passage:
     piece = node.passage.strip()
     if _is_enumeration(node):
         for item in _items(node):
             piece = piece + Passage("\n", "\n") + passage(item.marker) + item.passage.strip()
     return piece
-
-
-def _is_preamble(node: Node) -> bool:
-    title = title_of(node.passage).view
-    return bool(title) and _PREAMBLE.fullmatch(title) is not None
 
 
 def title_of(piece: Passage) -> Passage:
@@ -166,23 +244,6 @@ def _trim(piece: Passage) -> Passage:
     return piece[start:end]
 
 
-def _task(node: Node, issued_on: date | None) -> Task:
-    if node.row is not None:
-        return _row_task(node, issued_on)
-    piece = _task_passage(node)
-    spans = find_units(piece.view)
-    units = _Units.of(piece, spans) if spans else _inherited_units(node)
-    return Task(
-        path=node.path,
-        title=title_of(piece).text,
-        text=piece.text,
-        lead_units=units.lead,
-        cooperating_units=units.cooperating,
-        deadline=find_deadline(piece, issued_on),
-        targets=find_targets(piece),
-    )
-
-
 def _inherited_units(node: Node) -> _Units:
     for ancestor in node.ancestors():
         piece = ancestor.passage
@@ -207,40 +268,6 @@ class _Units:
         return cls(names(piece, spans.lead), names(piece, spans.cooperating))
 
 
-def _row_task(node: Node, issued_on: date | None) -> Task:
-    row = node.row
-    assert row is not None
-    tasks = row.cells_of("task")
-    title = tasks[0] if tasks else EMPTY
-    text = _row_text(row)
-    lead: list[str] = []
-    cooperating: list[str] = []
-    for cell in row.cells_of("lead"):
-        found = _Units.of(cell, cell_units(cell.view))
-        lead += found.lead
-        cooperating += found.cooperating
-    for cell in row.cells_of("cooperating"):
-        cooperating += names(cell, tuple(split_spans(cell.view, 0, len(cell.view))))
-    deadline_cell = row.cell("deadline")
-    deadline = (
-        parse_deadline_cell(deadline_cell, issued_on)
-        if deadline_cell.view.strip()
-        else find_deadline(text, issued_on)
-    )
-    targets: tuple[Target, ...] = ()
-    for cell in [*row.cells_of("target"), text]:
-        targets += find_targets(cell)
-    return Task(
-        path=node.path,
-        title=title_of(title).text,
-        text=text.text,
-        lead_units=_distinct(lead),
-        cooperating_units=_distinct(cooperating),
-        deadline=deadline,
-        targets=targets,
-    )
-
-
 def _row_text(row: Row) -> Passage:
     """The task cells, then any other column (leaders, notes) as 表头：内容."""
     pieces = list(row.cells_of("task"))
@@ -257,22 +284,3 @@ def _row_text(row: Row) -> Passage:
 
 def _distinct(names_: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names_))
-
-
-def _section(node: Node, task_nodes: set[Node]) -> Section:
-    piece = node.passage.strip()
-    if node.row is not None:
-        title = node.row.cells_of("task")
-        piece = _row_text(node.row)
-        heading = title_of(title[0]).text if title else ""
-    else:
-        heading = title_of(piece).text
-    return Section(
-        path=node.path,
-        label=node.label,
-        marker=node.marker,
-        title=heading,
-        text=piece.text,
-        is_task=node in task_nodes,
-        children=tuple(_section(child, task_nodes) for child in node.children),
-    )

@@ -58,6 +58,7 @@ class Node:
     row: Row | None = None
     _text: list[str] = field(default_factory=list)
     _view: list[str] = field(default_factory=list)
+    _joined: Passage | None = None
 
     def append(self, piece: Passage, separator: str = "") -> None:
         if self._view and separator:
@@ -65,10 +66,14 @@ class Node:
             self._view.append(separator)
         self._text.append(piece.text)
         self._view.append(piece.view)
+        self._joined = None
 
     @property
     def passage(self) -> Passage:
-        return Passage("".join(self._text), "".join(self._view))
+        """Its own text (heading and body, not its children's)."""
+        if self._joined is None:
+            self._joined = Passage("".join(self._text), "".join(self._view))
+        return self._joined
 
     @property
     def path(self) -> tuple[str, ...]:

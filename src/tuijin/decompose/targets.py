@@ -149,7 +149,10 @@ _SEGMENT_END = frozenset(",。;:、!?\n")
 _CLAUSE_END = frozenset(",。;:!?\n")
 _LEADING_NOISE = re.compile(rf"^(?:{_TIME_AND_ADVERBS}|{_SUBJECT_OPENING_VERBS})")
 _WINDOW = 12
-_QUOTES = {"《": "》", "“": "”", "‘": "’", "(": ")", "「": "」"}
+_REFERENCE = re.compile(
+    r"《[^《》\n]*》|“[^“”\n]*”|\"[^\"\n]*\"|‘[^‘’\n]*’|「[^「」\n]*」"
+    r"|\((?:[^()\n]|\([^()\n]*\))*\)"
+)
 
 
 @dataclass(frozen=True)
@@ -162,11 +165,13 @@ class _Quantity:
 
 def find_targets(piece: Passage) -> tuple[Target, ...]:
     view = piece.view
-    masked = _masked(view)
+    quantities = list(_QUANTITY.finditer(view))
+    references = _references(view) if quantities else []
     targets: list[Target] = []
     previous: _Quantity | None = None
-    for match in _QUANTITY.finditer(view):
-        if masked[match.start()] or _is_embedded(view, match.start()) or not _has_unit(view, match):
+    for match in quantities:
+        start = match.start()
+        if _inside(references, start) or _is_embedded(view, start) or not _has_unit(view, match):
             continue
         quantity = _read(view, match, previous)
         previous = quantity if quantity.comparator else None
@@ -176,23 +181,13 @@ def find_targets(piece: Passage) -> tuple[Target, ...]:
     return tuple(targets)
 
 
-def _masked(view: str) -> list[bool]:
-    """True where a character sits inside 《》, quotes or brackets."""
-    masked = [False] * (len(view) + 1)
-    closers: list[str] = []
-    ascii_quote_open = False
-    for index, char in enumerate(view):
-        if char == "\n":
-            closers.clear()
-            ascii_quote_open = False
-        elif char == '"':
-            ascii_quote_open = not ascii_quote_open
-        elif char in _QUOTES:
-            closers.append(_QUOTES[char])
-        elif closers and char == closers[-1]:
-            closers.pop()
-        masked[index] = bool(closers) or ascii_quote_open
-    return masked
+def _references(view: str) -> list[tuple[int, int]]:
+    """Spans of 《titles》, quotations and brackets: their numbers are not targets."""
+    return [found.span() for found in _REFERENCE.finditer(view)]
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    return any(start < position < end for start, end in spans)
 
 
 def _has_unit(view: str, match: re.Match[str]) -> bool:

@@ -57,6 +57,10 @@ _LEAD_MARK = re.compile(r"\((?:牵头|牵头单位)\)$")
 _OPENERS = "(〈〔【《<"
 _CLOSERS = ")〉〕】》>"
 _SEPARATORS = "、,;\n"
+_CLAUSE_BREAKS = ",;。\n!?"
+# Scanning only these characters (not every character) keeps long items fast.
+_STRUCTURE = re.compile(r"[(〈〔【《<)〉〕】》>、,;。\n!?]")
+_PARENTHESES = re.compile(r"[()]")
 
 
 @dataclass(frozen=True)
@@ -91,19 +95,25 @@ def is_unit_name(view: str) -> bool:
 
 def split_spans(view: str, start: int, end: int) -> list[Span]:
     """Split ``view[start:end]`` into unit spans, respecting brackets."""
+    pieces = _top_level_pieces(view, start, end, _SEPARATORS)
+    return _glue_admin_fragments(view, [span for span in map(_trim(view), pieces) if span])
+
+
+def _top_level_pieces(view: str, start: int, end: int, separators: str) -> list[Span]:
+    """``view[start:end]`` cut at ``separators`` that sit outside brackets."""
     pieces: list[Span] = []
     depth, piece_start = 0, start
-    for index in range(start, end):
-        char = view[index]
+    for found in _STRUCTURE.finditer(view, start, end):
+        char = found.group()
         if char in _OPENERS:
             depth += 1
         elif char in _CLOSERS:
             depth = max(depth - 1, 0)
-        elif depth == 0 and char in _SEPARATORS:
-            pieces.append((piece_start, index))
-            piece_start = index + 1
+        elif depth == 0 and char in separators:
+            pieces.append((piece_start, found.start()))
+            piece_start = found.start() + 1
     pieces.append((piece_start, end))
-    return _glue_admin_fragments(view, [span for span in map(_trim(view), pieces) if span])
+    return pieces
 
 
 def _trim(view: str):
@@ -182,16 +192,16 @@ def _labelled(view: str, start: int = 0, end: int | None = None) -> UnitSpans:
 
 def _content_end(view: str, start: int, limit: int) -> int:
     depth = 0
-    for index in range(start, limit):
-        char = view[index]
+    for found in _STRUCTURE.finditer(view, start, limit):
+        char = found.group()
         if char in _OPENERS:
             depth += 1
         elif char in _CLOSERS:
             if depth == 0:
-                return index
+                return found.start()
             depth -= 1
         elif depth == 0 and char in ";。\n":
-            return index
+            return found.start()
     return limit
 
 
@@ -199,15 +209,15 @@ def bracket_groups(view: str) -> list[Span]:
     """Top-level ``(…)`` groups as (start of content, end of content)."""
     groups: list[Span] = []
     depth, opened = 0, 0
-    for index, char in enumerate(view):
-        if char == "(":
+    for found in _PARENTHESES.finditer(view):
+        if found.group() == "(":
             if depth == 0:
-                opened = index + 1
+                opened = found.end()
             depth += 1
-        elif char == ")" and depth:
+        elif depth:
             depth -= 1
             if depth == 0:
-                groups.append((opened, index))
+                groups.append((opened, found.start()))
     return groups
 
 
@@ -238,19 +248,20 @@ def _named(view: str, found: re.Match[str], group: str) -> tuple[Span, ...]:
 def clause_spans(view: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Clauses of ``view[start:end]`` split at , ; 。 (and line ends) outside brackets."""
     end = len(view) if end is None else end
-    clauses: list[Span] = []
-    depth, clause_start = 0, start
-    for index in range(start, end):
-        char = view[index]
+    return [(s, e) for s, e in _top_level_pieces(view, start, end, _CLAUSE_BREAKS) if e > s]
+
+
+def _first_clause(view: str, start: int) -> Span:
+    depth = 0
+    for found in _STRUCTURE.finditer(view, start):
+        char = found.group()
         if char in _OPENERS:
             depth += 1
         elif char in _CLOSERS:
             depth = max(depth - 1, 0)
-        elif depth == 0 and char in ",;。\n!?":
-            clauses.append((clause_start, index))
-            clause_start = index + 1
-    clauses.append((clause_start, end))
-    return [(s, e) for s, e in clauses if e > s]
+        elif depth == 0 and char in _CLAUSE_BREAKS:
+            return start, found.start()
+    return start, len(view)
 
 
 def _clauses(view: str, start: int = 0, end: int | None = None) -> UnitSpans:
@@ -307,8 +318,8 @@ def _role_clause_end(view: str, start: int) -> int | None:
     if label is not None:
         end = _content_end(view, label.end(), len(view))
         return end + 1 if end < len(view) and view[end] in ";。\n" else end
-    clause = next(iter(clause_spans(view, start)), None)
-    if clause is None or not _is_role_clause(view, *clause):
+    clause = _first_clause(view, start)
+    if clause[1] == start or not _is_role_clause(view, *clause):
         return None
     return min(clause[1] + 1, len(view))
 
@@ -327,13 +338,10 @@ def _is_role_clause(view: str, start: int, end: int) -> bool:
 
 def _closing_bracket(view: str, start: int) -> int | None:
     depth = 0
-    for index in range(start, len(view)):
-        if view[index] == "(":
-            depth += 1
-        elif view[index] == ")":
-            depth -= 1
-            if depth == 0:
-                return index
+    for found in _PARENTHESES.finditer(view, start):
+        depth += 1 if found.group() == "(" else -1
+        if depth == 0:
+            return found.start()
     return None
 
 
