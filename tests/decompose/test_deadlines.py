@@ -84,3 +84,15 @@ def test_it_does_not_read_every_year_end_as_a_deadline():
 
 def test_it_does_not_read_within_three_years_as_this_year():
     assert _deadline("力争三年内基本完成") is None
+
+
+def test_it_keeps_a_month_of_this_year_in_this_year():
+    assert _deadline("今年6月底前完成", date(2019, 8, 1)) == ("今年6月底前", date(2019, 6, 30))
+
+
+def test_it_reads_next_years_end():
+    assert _deadline("明年底前完成修订", date(2019, 4, 3)) == ("明年底前", date(2020, 12, 31))
+
+
+def test_it_reads_this_years_year_end():
+    assert _deadline("今年年底前出台", date(2019, 4, 3)) == ("今年年底前", date(2019, 12, 31))

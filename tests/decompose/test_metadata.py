@@ -82,3 +82,21 @@ def test_it_takes_the_title_from_a_news_report_of_the_issue():
         "关于建立协调推进体系的工作方案",
         "省委办公厅、省政府办公厅",
     )
+
+
+def test_it_reads_the_labelled_fields_of_a_government_web_page():
+    document = (
+        "发文机关：国务院办公厅 成文日期：2019年04月03日\n"
+        "发文字号：国办发〔2019〕14号 发布日期：2019-04-15\n2019年政务公开工作要点"
+    )
+    decomposition = decompose_text(document + BODY)
+    assert (decomposition.issuer, decomposition.issued_on, decomposition.doc_number) == (
+        "国务院办公厅",
+        date(2019, 4, 3),
+        "国办发〔2019〕14号",
+    )
+
+
+def test_it_reads_a_numeric_date_field():
+    document = "某市工作方案\n发布日期：2019-04-15"
+    assert decompose_text(document + BODY).issued_on == date(2019, 4, 15)

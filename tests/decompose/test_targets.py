@@ -108,3 +108,11 @@ def test_it_ignores_counts_without_a_goal():
 
 def test_it_ignores_numbers_glued_to_letters():
     assert _targets("按照GB/T23331-2012建立能源管理体系，推进5G应用") == []
+
+
+def test_it_reads_nearly_as_approximately():
+    assert _targets("全年为企业减负近2万亿元") == [(2 * 10**12, "元", "~", "为企业减负")]
+
+
+def test_it_reads_a_quantity_closing_a_clause_framed_as_a_target():
+    assert _targets("全年接待游客1亿人次") == [(100_000_000, "人次", "=", "接待游客")]

@@ -144,3 +144,32 @@ def test_it_gives_items_the_units_their_heading_names():
     document = "一、重点任务\n（一）深化改革（牵头单位：省发展改革委）\n1.推进甲。\n2.推进乙。"
     tasks = decompose_text(document).tasks
     assert [list(task.lead_units) for task in tasks] == [["省发展改革委"], ["省发展改革委"]]
+
+
+def test_it_splits_two_units_joined_by_and():
+    assert split_units("省发展改革委和省财政厅") == ["省发展改革委", "省财政厅"]
+
+
+def test_it_keeps_and_inside_a_units_name():
+    assert split_units("省住房和城乡建设厅、省人力资源和社会保障厅") == [
+        "省住房和城乡建设厅",
+        "省人力资源和社会保障厅",
+    ]
+
+
+def test_it_makes_responsible_units_cooperate_beside_a_lead_unit():
+    assert _units("推进改革。（牵头单位：国务院办公厅；责任单位：各省级人民政府）") == (
+        ["国务院办公厅"],
+        ["各省级人民政府"],
+    )
+
+
+def test_it_makes_units_that_share_the_work_cooperate_beside_a_lead_unit():
+    assert _units("推进改革。（发展改革委牵头，各有关部门按职责分工负责）") == (
+        ["发展改革委"],
+        ["各有关部门"],
+    )
+
+
+def test_it_reads_national_bodies_as_units():
+    assert _units("推进改革。（共青团中央、中国科协负责）") == (["共青团中央", "中国科协"], [])

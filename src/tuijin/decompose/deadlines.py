@@ -32,10 +32,13 @@ _DATED = re.compile(
     rf"|(?P<y_before>{_BEFORE})"
     rf")?"
 )
+_RELATIVE_YEAR = r"(?P<relative>今年|本年|当年|明年)"
 _UNDATED_YEAR = re.compile(
-    r"(?<![\d一二三四五六七八九十两几每多半年])(?:今年|本年|年)(?P<kind>内|底前|底|末前|末)"
+    rf"(?:{_RELATIVE_YEAR}年?|(?<![\d一二三四五六七八九十两几每多半年])年)(?P<kind>内|底前|底|末前|末)"
 )
-_MONTH_ONLY = re.compile(rf"(?<![\d年至到\-—~])(?<!\d月){_MONTH}\s*月\s*(?:底|末|份)?\s*{_BEFORE}")
+_MONTH_ONLY = re.compile(
+    rf"(?:{_RELATIVE_YEAR}|(?<![\d年至到\-—~]))(?<!\d月){_MONTH}\s*月\s*(?:底|末|份)?\s*{_BEFORE}"
+)
 _ONGOING = re.compile(r"长期坚持|长期推进|长期执行|持续推进|常态化推进")
 _LABELLED = re.compile(
     r"(?:完成时限|完成时间|完成期限|时间节点|时间要求|时限要求|进度安排|时限)\s*:\s*(?P<value>[^;。)\n]+)"
@@ -121,21 +124,28 @@ def _date_of(match: re.Match[str], lenient: bool) -> date | None:
 def _relative(view: str, issued_on: date | None) -> list[_Found]:
     found: list[_Found] = []
     for match in _UNDATED_YEAR.finditer(view):
-        when = date(issued_on.year, 12, 31) if issued_on else None
+        when = _resolve_month(12, issued_on, match.group("relative"))
         found.append(_Found(match.start(), match.end(), when))
     for match in _MONTH_ONLY.finditer(view):
         month = number_of(match.group("month"))
         if month is None or not 1 <= month <= 12:
             continue
-        found.append(_Found(match.start(), match.end(), _resolve_month(month, issued_on)))
+        when = _resolve_month(month, issued_on, match.group("relative"))
+        found.append(_Found(match.start(), match.end(), when))
     return found
 
 
-def _resolve_month(month: int, issued_on: date | None) -> date | None:
+def _resolve_month(month: int, issued_on: date | None, relative: str | None) -> date | None:
+    """The end of ``month`` in the issue year; 明年 means the next year, and so does a
+    month already past at issue when no year is written."""
     if issued_on is None:
         return None
+    if relative == "明年":
+        return _month_end(issued_on.year + 1, month)
     candidate = _month_end(issued_on.year, month)
-    return candidate if candidate >= issued_on else _month_end(issued_on.year + 1, month)
+    if relative or candidate >= issued_on:
+        return candidate
+    return _month_end(issued_on.year + 1, month)
 
 
 def _ongoing(view: str) -> list[_Found]:

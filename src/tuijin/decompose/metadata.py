@@ -21,8 +21,15 @@ _DATE = (
 )
 _SIGNATURE = re.compile(rf"(?P<issuer>[^,。;:!?]{{0,60}}?)\s*{_DATE}\s*(?P<printed>印发|印|发布)?")
 _DOC_NUMBER = re.compile(
-    r"(?:^|(?<=[\s(《》“”]))[\u4e00-\u9fff]{1,12}[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*第?\s*\d{1,5}\s*号"
+    r"(?:^|(?<=[\s(《》“”:]))[\u4e00-\u9fff]{1,12}[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*第?\s*\d{1,5}\s*号"
 )
+# Government websites print the metadata as labelled fields above the text.
+_FIELD = re.compile(
+    r"(?P<key>标题|名称|发文机关|发布机构|发文单位|成文日期|发文日期|印发日期|发布日期)\s*:\s*"
+)
+_ISSUER_FIELDS = ("发文机关", "发布机构", "发文单位")
+_DATE_FIELDS = ("成文日期", "发文日期", "印发日期", "发布日期")
+_NUMERIC_DATE = re.compile(r"(?P<year>(?:19|20)\d{2})[-./](?P<month>\d{1,2})[-./](?P<day>\d{1,2})")
 _GENRE = re.compile(
     r"(?:方案|计划|要点|意见|办法|规划|通知|细则|规定|措施|纲要|决定|清单|分工|任务|条例|报告|安排|"
     r"指南|举措|责任书|通告|公告|决议|行动)$"
@@ -75,12 +82,44 @@ def _is_date_line(view: str) -> bool:
 def extract_metadata(header: list[Passage], closing: list[Passage]) -> Metadata:
     lines = [line.strip() for line in header if line.view.strip()]
     signature = _signature(lines) or _signature([line.strip() for line in closing])
+    fields = _fields(lines)
     return Metadata(
-        title=_title(lines),
+        title=_title(lines, fields.get("标题") or fields.get("名称")),
         doc_number=_doc_number(lines),
-        issuer=(signature.issuer if signature and signature.issuer else None) or _issuer(lines),
-        issued_on=signature.issued_on if signature else None,
+        issuer=(signature.issuer if signature else None)
+        or _first(fields, _ISSUER_FIELDS)
+        or _issuer(lines),
+        issued_on=(signature.issued_on if signature else None) or _field_date(fields),
     )
+
+
+def _fields(lines: list[Passage]) -> dict[str, Passage]:
+    """标题：… 发文机关：… 成文日期：… (several may share a line)."""
+    fields: dict[str, Passage] = {}
+    for line in lines:
+        keys = list(_FIELD.finditer(line.view))
+        for index, key in enumerate(keys):
+            end = keys[index + 1].start() if index + 1 < len(keys) else len(line.view)
+            value = line[key.end() : end].strip()
+            if value.view:
+                fields.setdefault(key.group("key"), value)
+    return fields
+
+
+def _first(fields: dict[str, Passage], keys: tuple[str, ...]) -> str | None:
+    return next((fields[key].text for key in keys if key in fields), None)
+
+
+def _field_date(fields: dict[str, Passage]) -> date | None:
+    for key in _DATE_FIELDS:
+        if key not in fields:
+            continue
+        view = fields[key].view
+        found = _SIGNATURE.search(view) or _NUMERIC_DATE.search(view)
+        when = _date_of(found) if found else None
+        if when:
+            return when
+    return None
 
 
 def _doc_number(lines: list[Passage]) -> str | None:
@@ -144,7 +183,7 @@ def _names_only(view: str) -> bool:
     return bool(parts) and all(is_unit_name(part) for part in parts)
 
 
-def _title(lines: list[Passage]) -> str | None:
+def _title(lines: list[Passage], field: Passage | None) -> str | None:
     candidates = [index for index, line in enumerate(lines) if _is_title_line(line.view)]
     if candidates:
         plans = [i for i in candidates if not _compact(lines[i].view).endswith("通知")]
@@ -159,6 +198,8 @@ def _title(lines: list[Passage]) -> str | None:
         for found in _QUOTED_TITLE.finditer(line.view):
             if _GENRE.search(found.group("title")):
                 return line.cut(found.start("title"), found.end("title"))
+    if field is not None:
+        return field.text
     return lines[0].text if lines and len(lines[0].view) <= 80 else None
 
 

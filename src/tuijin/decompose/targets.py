@@ -45,7 +45,7 @@ _PREFIX = re.compile(
     r"高于|超过|多于|大于|突破|达到|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至|"
     r"降低到|降低至|降到|降至|下降到|下降至|减少到|减少至|压缩到|压缩至|压减到|压减至|缩减到|缩减至|"
     r"缩短到|缩短至|稳定在|"
-    r"保持在|达|(?<![节制简契预公大条])约)(?:有|在|为)?\s*$"
+    r"保持在|达|(?<![节制简契预公大条])约|(?<![最附将])近)(?:有|在|为)?\s*$"
 )
 _PREFIX_COMPARATOR = {
     **dict.fromkeys(("不低于", "不少于", "不小于", "至少", "最少"), ">="),
@@ -53,6 +53,7 @@ _PREFIX_COMPARATOR = {
     **dict.fromkeys(("低于", "少于", "小于"), "<"),
     **dict.fromkeys(("高于", "超过", "多于", "大于", "突破"), ">"),
     "约": "~",
+    "近": "~",
 }
 _STRICT_PREFIXES = frozenset(("不低于", "不少于", "不小于", "至少", "最少", "不超过", "不高于"))
 _SUFFIX = re.compile(r"\s*(?P<word>以上|以下|以内|之内|左右|上下(?!游)|内)")
@@ -138,8 +139,10 @@ _TIME_AND_ADVERBS = (
     r"(?:到|至|截至)?\d{4}年(?:底|末)?(?:前)?(?:的)?|年内|今年|全年|当年|每年|年底前|到年底|届时|"
     r"力争|确保|争取|努力|全力|力求|累计|高标准|加快|积极|大力|进一步|逐步"
 )
-# 城镇新增就业50万人: a goal verb in the clause, and the quantity closes it.
+# 城镇新增就业50万人 / 全年接待游客1亿人次: a goal verb in the clause, or a clause that
+# opens with a target's framing (全年, 到2025年, 力争); and the quantity closes it.
 _CLAUSE_GOAL = re.compile(_GOAL_VERBS)
+_GOAL_FRAMING = re.compile(_TIME_AND_ADVERBS)
 _TRAILING_CHANGE = re.compile(r"(?:增长|下降|降低|提高|提升|减少|增加|比上年|同比)+$")
 _COUNTED_BEFORE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?\s*[个家项所座条批]\s*$")
 _NOT_A_QUANTITY_BEFORE = frozenset(
@@ -245,6 +248,8 @@ def _closes_goal_clause(view: str, match: re.Match[str], end: int) -> bool:
     if end < len(view) and view[end] not in _SEGMENT_END:
         return False
     seg_start, _ = _segment(view, match.start(), end)
+    if _GOAL_FRAMING.match(view, seg_start, match.start()):
+        return True
     return _CLAUSE_GOAL.search(view, seg_start, match.start()) is not None
 
 

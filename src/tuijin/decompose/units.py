@@ -44,7 +44,7 @@ _OPENING = re.compile(
 )
 
 _UNIT_SUFFIX = re.compile(
-    r"(?:委|厅|局|办|部|院|会|府|中心|室|处|所|组|行|署|社|联|馆|站|台|校|司|集团|"
+    r"(?:委|厅|局|办|部|院|会|府|中心|室|处|所|组|行|署|社|联|协|馆|站|台|校|司|集团|大学|中央|"
     r"街道|区|县|市|镇|乡|部门|单位|机关|海关|党委|团|队|总队|支队)$"
 )
 _NOT_A_NAME = re.compile(r"[要应将把对在从的了是。:;!?]|(?<!自)由|^\d")
@@ -54,6 +54,7 @@ _TRAILING = re.compile(
     r"(?:等(?:有关|相关)?(?:部门|单位)?|按职责分工负责|牵头负责|牵头|负责|配合|参与|分别)$"
 )
 _LEAD_MARK = re.compile(r"\((?:牵头|牵头单位)\)$")
+_CONJUNCTION = re.compile(r"[和及与]")
 _OPENERS = "(〈〔【《<"
 _CLOSERS = ")〉〕】》>"
 _SEPARATORS = "、,;\n"
@@ -96,7 +97,18 @@ def is_unit_name(view: str) -> bool:
 def split_spans(view: str, start: int, end: int) -> list[Span]:
     """Split ``view[start:end]`` into unit spans, respecting brackets."""
     pieces = _top_level_pieces(view, start, end, _SEPARATORS)
-    return _glue_admin_fragments(view, [span for span in map(_trim(view), pieces) if span])
+    spans = _glue_admin_fragments(view, [span for span in map(_trim(view), pieces) if span])
+    return [part for span in spans for part in _split_conjoined(view, span)]
+
+
+def _split_conjoined(view: str, span: Span) -> list[Span]:
+    """省发展改革委和省财政厅 is two units; 省住房和城乡建设厅 is one."""
+    start, end = span
+    for found in _CONJUNCTION.finditer(view, start, end):
+        left, right = (start, found.start()), (found.end(), end)
+        if is_unit_name(view[slice(*left)]) and is_unit_name(view[slice(*right)]):
+            return [left, *_split_conjoined(view, right)]
+    return [span]
 
 
 def _top_level_pieces(view: str, start: int, end: int, separators: str) -> list[Span]:
@@ -171,13 +183,15 @@ def _labelled(view: str, start: int = 0, end: int | None = None) -> UnitSpans:
     labels = list(_LABEL.finditer(view, start, end))
     lead: list[Span] = []
     cooperating: list[Span] = []
+    # Beside a 牵头单位, the 责任单位 (and the like) carry the work out: they cooperate.
+    heads = any((label.group("lead") or "").startswith("牵头") for label in labels)
     for index, label in enumerate(labels):
         limit = labels[index + 1].start() if index + 1 < len(labels) else end
         content = label.end()
         while content < limit and view[content].isspace():
             content += 1
         spans = split_spans(view, content, _content_end(view, content, limit))
-        if label.group("coop"):
+        if label.group("coop") or (heads and not label.group("lead").startswith("牵头")):
             cooperating.extend(spans)
             continue
         marked = [span for span in spans if _LEAD_MARK.search(view, *span)]
