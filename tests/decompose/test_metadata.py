@@ -100,3 +100,8 @@ def test_it_reads_the_labelled_fields_of_a_government_web_page():
 def test_it_reads_a_numeric_date_field():
     document = "某市工作方案\n发布日期：2019-04-15"
     assert decompose_text(document + BODY).issued_on == date(2019, 4, 15)
+
+
+def test_it_does_not_take_the_appendix_label_into_the_title():
+    document = "某市人民政府\n2020年2月20日\n附件\n某市2020年重点工作任务分工" + BODY
+    assert decompose_text(document).title == "某市2020年重点工作任务分工"

@@ -159,3 +159,15 @@ def test_it_titles_a_task_that_opens_with_its_units_by_the_work():
 def test_it_keeps_the_original_script_in_titles_and_texts():
     task = decompose_text("一、任務\n（一）強化組織領導。建立機制。").tasks[0]
     assert (task.title, task.text) == ("強化組織領導", "強化組織領導。建立機制。")
+
+
+def test_it_keeps_one_is_items_that_form_one_sentence_in_their_item():
+    document = (
+        "一、任务\n（一）健全监测机制\n一是完善识别程序；\n二是落实帮扶措施。\n"
+        "（县乡村振兴局牵头，各乡镇配合）\n（二）加大帮扶力度。"
+    )
+    tasks = decompose_text(document).tasks
+    assert [(t.path, t.lead_units) for t in tasks] == [
+        (("一", "一"), ("县乡村振兴局",)),
+        (("一", "二"), ()),
+    ]

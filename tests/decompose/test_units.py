@@ -173,3 +173,10 @@ def test_it_makes_units_that_share_the_work_cooperate_beside_a_lead_unit():
 
 def test_it_reads_national_bodies_as_units():
     assert _units("推进改革。（共青团中央、中国科协负责）") == (["共青团中央", "中国科协"], [])
+
+
+def test_it_reads_roles_written_out_inside_a_label():
+    assert _units("推进改革。（责任单位：省市场监管局牵头，省公安厅、省税务局配合）") == (
+        ["省市场监管局"],
+        ["省公安厅", "省税务局"],
+    )

@@ -43,7 +43,7 @@ _PREAMBLE = re.compile(
     r"总体目标|主要目标|工作目标|发展目标|目标要求|总则|附则|适用范围|实施范围|编制依据|工作依据|"
     r"重要意义|目的意义|背景|基本情况|发展现状|现状|存在问题|面临形势|发展基础|[和与及、]|\s)+"
 )
-_LIST_STYLES = frozenset(("paren_num", "num_paren", "circled"))
+_LIST_STYLES = frozenset(("paren_num", "num_paren", "circled", "shi", "ordinal"))
 _CLAUSE_BREAKS = frozenset(";,、")
 _TITLE_END = frozenset("。;:")
 _TITLE_TRIM = " \t\n,、。;:"
@@ -87,11 +87,16 @@ def _items(node: Node) -> list[Node]:
 
 
 def _is_enumeration(node: Node) -> bool:
-    """（1）…；（2）…；（3）…。 on separate lines: one sentence, so one task with its parent."""
+    """（1）…；（2）…；（3）…。 each on its own line: one sentence, so one task with its parent.
+
+    Items run together in one paragraph (一是…；二是…。) are the writer's own split.
+    """
     items = _items(node)
     return (
         len(items) >= 2
-        and all(item.style in _LIST_STYLES and not _items(item) for item in items)
+        and all(
+            item.style in _LIST_STYLES and not item.run_in and not _items(item) for item in items
+        )
         and all(item.passage.view.rstrip()[-1:] in _CLAUSE_BREAKS for item in items[:-1])
     )
 

@@ -222,4 +222,8 @@ def _is_title_fragment(view: str) -> bool:
         return False
     if _SIGNATURE.fullmatch(compact) or _DOC_NUMBER.search(compact) or _is_issuer_line(compact):
         return False
-    return not compact.endswith("文件") and not _GENRE.search(compact)
+    return (
+        not compact.endswith("文件")
+        and not compact.startswith("附件")
+        and not _GENRE.search(compact)
+    )

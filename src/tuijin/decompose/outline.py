@@ -51,6 +51,7 @@ class Node:
     depth: int = 0
     parent: Node | None = None
     inline: bool = False  # a sub-item run into its parent's paragraph
+    run_in: bool = False  # shares its paragraph with the sibling before it (一是…。二是…)
     bare_heading: bool = False  # its line held only a heading; the body follows
     has_body: bool = False
     last_was_field: bool = False  # its last line was 责任单位：… or 完成时限：…
@@ -221,6 +222,7 @@ class _Builder:
         for index, current in enumerate(markers):
             end = markers[index + 1].start if index + 1 < len(markers) else len(line)
             node = parent.adopt(_item(line, current))
+            node.run_in = index > 0
             _fill(node, line[current.end : end].strip())
             self.last_number[current.style] = current.number
         self.stack.append(node)

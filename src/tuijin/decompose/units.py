@@ -190,7 +190,14 @@ def _labelled(view: str, start: int = 0, end: int | None = None) -> UnitSpans:
         content = label.end()
         while content < limit and view[content].isspace():
             content += 1
-        spans = split_spans(view, content, _content_end(view, content, limit))
+        content_end = _content_end(view, content, limit)
+        roles = _clauses(view, content, content_end)
+        if roles and not label.group("coop"):
+            # 责任单位：省市场监管局牵头，省公安厅配合 — the roles are written out.
+            lead.extend(roles.lead)
+            cooperating.extend(roles.cooperating)
+            continue
+        spans = split_spans(view, content, content_end)
         if label.group("coop") or (heads and not label.group("lead").startswith("牵头")):
             cooperating.extend(spans)
             continue
