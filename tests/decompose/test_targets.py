@@ -116,3 +116,10 @@ def test_it_reads_nearly_as_approximately():
 
 def test_it_reads_a_quantity_closing_a_clause_framed_as_a_target():
     assert _targets("全年接待游客1亿人次") == [(100_000_000, "人次", "=", "接待游客")]
+
+
+def test_it_carries_a_goal_verb_over_named_items_of_an_enumeration():
+    assert [t[:4] for t in _targets("新增高新技术企业100家、科技型中小企业500家")] == [
+        (100, "家", "=", "高新技术企业"),
+        (500, "家", "=", "科技型中小企业"),
+    ]

@@ -223,7 +223,7 @@ def _read(view: str, match: re.Match[str], previous: _Quantity | None) -> _Quant
     if (
         comparator is None
         and previous is not None
-        and _continues_enumeration(view, previous, match)
+        and _continues_enumeration(view, previous, match, end)
     ):
         comparator = "="
     if comparator is not None and prefix is None and _is_qualifier(view, match, suffix, before):
@@ -253,12 +253,18 @@ def _closes_goal_clause(view: str, match: re.Match[str], end: int) -> bool:
     return _CLAUSE_GOAL.search(view, seg_start, match.start()) is not None
 
 
-def _continues_enumeration(view: str, previous: _Quantity, match: re.Match[str]) -> bool:
-    """谋划推进100个A、100个B: B counts because A did (same verb, same clause)."""
-    if previous.comparator != "=" or match.start() == 0 or view[match.start() - 1] not in "、和及":
+def _continues_enumeration(view: str, previous: _Quantity, match: re.Match[str], end: int) -> bool:
+    """B counts because A did, under the same verb in the same clause:
+    谋划推进100个A、100个B and 新增A100家、B500家."""
+    if previous.comparator != "=" or match.start() == 0:
         return False
     between = view[previous.end : match.start()]
-    return not any(char in _CLAUSE_END for char in between)
+    if any(char in _CLAUSE_END for char in between) or between.count("、") > 1:
+        return False
+    if view[match.start() - 1] in "、和及":
+        return True
+    closes_segment = end == len(view) or view[end] in _SEGMENT_END
+    return between.startswith("、") and closes_segment
 
 
 def _is_qualifier(
