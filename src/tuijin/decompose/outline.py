@@ -99,8 +99,10 @@ class Node:
 
     def ends_open(self) -> bool:
         """Does its text stop mid-sentence (so the next line continues it)?"""
-        view = "".join(self._view).rstrip()
-        return bool(view) and view[-1] not in _TERMINAL
+        for piece in reversed(self._view):
+            if piece.strip():
+                return piece.rstrip()[-1] not in _TERMINAL
+        return False
 
 
 @dataclass
@@ -246,7 +248,7 @@ class _Builder:
             self.listing = True
             return
         label = "附件" + numeral
-        self._start_appendix(label, line.cut(0, found.end("numeral") or 2).strip())
+        self._start_appendix(label, line.cut(0, found.end("numeral")).strip())
         if rest:
             self.stack[-1].append(line[found.start("rest") :].strip())
             self.stack[-1].has_body = True

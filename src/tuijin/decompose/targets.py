@@ -1,13 +1,21 @@
 """Quantitative targets: 新开通5G基站4万个以上 → 40000 个, >=, subject 5G基站.
 
-A number with a unit is a target when it carries a comparator (不低于, 突破, 达到,
-以上, 左右 …) or is the object of a goal verb (打造30家…, 实施100个…), including the
-following items of an enumeration (谋划推进100个A、100个B).  Numbers inside
-《titles》, quotation marks or brackets are references, not targets; so are
-qualifiers such as the 5亿元以上 in 100个5亿元以上重点项目.
+A number with a unit is a target when
+
+* it carries a comparator: 不低于/至少 ≥, 突破/超过 >, 不超过/控制在 ≤, 低于 <,
+  达到/提高到 =, 约/近 ~, or after it 以上 ≥, 以下/以内 ≤, 左右 ~ (余/多 >);
+* it is the object of a goal verb (打造30家…, 实施100个…, 增长8%);
+* it closes a clause that holds a goal verb or opens with a target's framing
+  (城镇新增就业50万人, 全年接待游客1亿人次);
+* it continues an enumeration of such targets (谋划推进100个A、100个B).
+
+Numbers inside 《titles》, quotation marks or brackets are references, not
+targets; so are qualifiers such as the 5亿元以上 in 100个5亿元以上重点项目.
 
 ``value`` folds 万/亿/万亿 into the number (万元/亿元 become 元); ``unit`` keeps the
-document's script; ``comparator`` is one of ``>= > <= < = ~``.
+document's script (empty for 突破2000万); ``comparator`` is one of ``>= > <= < = ~``;
+``text`` is the clause that holds the quantity; ``subject`` is what follows the
+quantity, or else what precedes it without time words, adverbs and goal verbs.
 """
 
 from __future__ import annotations
@@ -44,8 +52,7 @@ _PREFIX = re.compile(
     r"(?P<word>不低于|不少于|不小于|至少|最少|不超过|不高于|不多于|不大于|最多|控制在|低于|少于|小于|"
     r"高于|超过|多于|大于|突破|达到|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至|"
     r"降低到|降低至|降到|降至|下降到|下降至|减少到|减少至|压缩到|压缩至|压减到|压减至|缩减到|缩减至|"
-    r"缩短到|缩短至|稳定在|"
-    r"保持在|达|(?<![节制简契预公大条])约|(?<![最附将])近)(?:有|在|为)?\s*$"
+    r"缩短到|缩短至|稳定在|保持在|达|(?<![节制简契预公大条])约|(?<![最附将])近)(?:有|在|为)?\s*$"
 )
 _PREFIX_COMPARATOR = {
     **dict.fromkeys(("不低于", "不少于", "不小于", "至少", "最少"), ">="),

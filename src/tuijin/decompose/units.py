@@ -9,14 +9,21 @@ Forms recognised (on the simplified, half-width view):
   ``…办公室为项目谋划牵头部门``;
 * the opening of an item's body: ``省重大办会同有关部门…``, ``各镇街道、经开区负责…``.
 
+Once a unit 牵头, units that are only 负责/责任单位 beside it cooperate, and in
+``责任单位：省发展改革委（牵头）、省财政厅`` the mark names the lead.
+
 Names are split on 、，； but never inside 〈〉〔〕() (``中国〔太原〕煤炭交易中心`` is one
-unit), and an administrative-level fragment is glued to what follows it
-(``各市、县人民政府`` is one unit).
+unit); 和 splits only two whole names (``省住房和城乡建设厅`` is one unit), and an
+administrative-level fragment is glued to what follows it (``各市、县人民政府``).
+Labelled and bracketed lists are taken as written; names found in running text
+must look like organisations (end in 委, 厅, 局, 办, 政府 …), so people and counts
+(``由1名省领导同志牵头``) are not units.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .text import Passage, passage
@@ -32,6 +39,7 @@ _LABEL = re.compile(rf"(?:(?P<lead>{_LEAD_LABELS})|(?P<coop>{_COOP_LABELS}))\s*:
 
 _LEAD_VERB = "牵头负责|按职责分工负责|按职责负责|分别负责|共同负责|牵头|负责"
 _COOP_VERB = "按职责分工配合|共同参与|协同配合|配合|参与|协助|协同"
+# The lead may follow a topic and 由 (基金设立工作由省财政厅会同有关部门负责); 自由 is a word.
 _BY_CLAUSE = re.compile(
     rf"(?:[^,;。]*?(?<!自)由)?(?P<lead>(?:[^,;。由]|自由)+?)(?:会同(?P<coop>[^,;。]+?))?"
     rf"(?P<verb>{_LEAD_VERB})"
@@ -128,7 +136,9 @@ def _top_level_pieces(view: str, start: int, end: int, separators: str) -> list[
     return pieces
 
 
-def _trim(view: str):
+def _trim(view: str) -> Callable[[Span], Span | None]:
+    """Strip spaces, a leading 由, and trailing 等/牵头/负责 words from a unit span."""
+
     def trim(span: Span) -> Span | None:
         start, end = span
         while start < end and (view[start].isspace() or view[start] in "由及"):
