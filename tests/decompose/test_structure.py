@@ -171,3 +171,23 @@ def test_it_keeps_one_is_items_that_form_one_sentence_in_their_item():
         (("一", "一"), ("县乡村振兴局",)),
         (("一", "二"), ()),
     ]
+
+
+def test_it_makes_a_task_of_each_unnumbered_paragraph_that_names_its_units():
+    document = (
+        "一、深化改革\n加快推进甲改革。（牵头单位：省发展改革委）\n"
+        "深入推进乙试点。（牵头单位：省财政厅）\n二、扩大开放\n（一）推进丙。"
+    )
+    tasks = decompose_text(document).tasks
+    assert [(t.path, t.title, t.lead_units) for t in tasks] == [
+        (("一", "1"), "加快推进甲改革", ("省发展改革委",)),
+        (("一", "2"), "深入推进乙试点", ("省财政厅",)),
+        (("二", "一"), "推进丙", ()),
+    ]
+
+
+def test_it_keeps_paragraphs_of_one_item_together_when_only_the_last_names_units():
+    document = (
+        "一、任务\n（一）加强领导\n各地要加强领导。\n各部门要密切配合。（牵头单位：省委办公厅）"
+    )
+    assert _paths(document) == [["一", "一"]]

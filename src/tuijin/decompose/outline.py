@@ -69,6 +69,11 @@ class Node:
         self._view.append(piece.view)
         self._joined = None
 
+    def keep_heading(self) -> None:
+        """Drop the body, keeping the text of its own line."""
+        del self._text[1:], self._view[1:]
+        self._joined = None
+
     @property
     def passage(self) -> Passage:
         """Its own text (heading and body, not its children's)."""
@@ -136,7 +141,34 @@ def build_outline(blocks: list[Block]) -> Outline:
             builder.line(item, following.view if isinstance(following, Passage) else "")
         else:
             builder.table(item)
+    _split_assigned_paragraphs(builder.root)
     return Outline(builder.root, builder.header, builder.closing)
+
+
+def _split_assigned_paragraphs(node: Node) -> None:
+    """A heading over unnumbered paragraphs that each name their units holds one item
+    per paragraph (加快推进甲。（牵头单位：A）⏎深入推进乙。（牵头单位：B））."""
+    for child in list(node.children):
+        _split_assigned_paragraphs(child)
+    if node.kind != "item" or not node.bare_heading or node.children:
+        return
+    paragraphs = _lines(node.passage)[1:]
+    if len(paragraphs) < 2 or not all(units.find_units(p.view, opening=False) for p in paragraphs):
+        return
+    node.keep_heading()
+    for position, paragraph in enumerate(paragraphs, start=1):
+        item = node.adopt(Node("item", label=str(position), style="paragraph", has_body=True))
+        item.append(paragraph)
+
+
+def _lines(piece: Passage) -> list[Passage]:
+    lines, start = [], 0
+    for index, char in enumerate(piece.view):
+        if char == "\n":
+            lines.append(piece[start:index])
+            start = index + 1
+    lines.append(piece[start:])
+    return [line for line in lines if line.view.strip()]
 
 
 class _Builder:
