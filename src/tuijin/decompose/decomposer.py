@@ -4,13 +4,17 @@ A task is an item that carries work:
 
 * a row of a task table (序号 / 任务 / 牵头单位 …);
 * a numbered item with no numbered items under it (a leaf), below the top level;
-* a top-level item only when it is written as an item (一、加强领导。各地要…) rather
-  than as a heading over a body, or when the document has no deeper numbering;
+* a top-level item only when it is written as an item (一、加强领导。各地要…), when
+  its body assigns the work (names a lead unit), or when the document has no
+  deeper numbering; a top-level heading over a body only groups;
+* an unnumbered paragraph under a heading, when each such paragraph names its units;
 * never an item under 总体要求, 指导思想, 基本原则, 主要目标 … (the preamble
   sections), never an appendix's list of attachment names.
 
-Sub-items run into an item's own paragraph (（三）…。一是…；二是…) stay part of
-that item's task.  An item that names no unit inherits those its heading names.
+Sub-items that belong to one sentence stay in their item's task: those run into
+the item's own paragraph (（三）…。一是…；二是…), and a list on separate lines whose
+items end in ；，、 (（1）…；⏎（2）…。).  An item that names no unit inherits those
+its heading names.
 """
 
 from __future__ import annotations
