@@ -105,3 +105,13 @@ def test_it_reads_a_numeric_date_field():
 def test_it_does_not_take_the_appendix_label_into_the_title():
     document = "某市人民政府\n2020年2月20日\n附件\n某市2020年重点工作任务分工" + BODY
     assert decompose_text(document).title == "某市2020年重点工作任务分工"
+
+
+def test_it_keeps_the_years_of_a_plan_in_its_title():
+    document = "某市人民政府\n2021年3月5日\n某市优化营商环境三年行动方案\n（2021—2023年）" + BODY
+    assert decompose_text(document).title == "某市优化营商环境三年行动方案（2021—2023年）"
+
+
+def test_it_recognises_a_title_that_ends_with_a_bracketed_note():
+    document = "山西省打赢蓝天保卫战三年行动计划（2018—2020年）\n各市人民政府：" + BODY
+    assert decompose_text(document).title == "山西省打赢蓝天保卫战三年行动计划（2018—2020年）"

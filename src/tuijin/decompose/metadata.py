@@ -34,7 +34,8 @@ _GENRE = re.compile(
     r"(?:方案|计划|要点|意见|办法|规划|通知|细则|规定|措施|纲要|决定|清单|分工|任务|条例|报告|安排|"
     r"指南|举措|责任书|通告|公告|决议|行动)$"
 )
-_TRAILING_NOTE = re.compile(r"\((?:试行|暂行|征求意见稿|草案|送审稿|修订)\)$")
+# 方案（试行）, 行动计划（2018—2020年）: the genre word comes before the note.
+_TRAILING_NOTE = re.compile(r"\([^()]{1,20}\)$")
 _TITLE_BREAKERS = frozenset(",。;:!?")
 _FRAGMENT_BREAKERS = frozenset(",。;:!?、()《》")
 _QUOTED_TITLE = re.compile(r"《(?P<title>[^《》]{4,80})》")
@@ -188,10 +189,12 @@ def _title(lines: list[Passage], field: Passage | None) -> str | None:
     if candidates:
         plans = [i for i in candidates if not _compact(lines[i].view).endswith("通知")]
         index = (plans or candidates)[-1]
-        first = index
+        first, last = index, index
         while first > 0 and _is_title_fragment(lines[first - 1].view):
             first -= 1
-        return "".join(line.text.strip() for line in lines[first : index + 1])
+        if last + 1 < len(lines) and _TRAILING_NOTE.fullmatch(_compact(lines[last + 1].view)):
+            last += 1
+        return "".join(line.text.strip() for line in lines[first : last + 1])
     for line in lines:
         if "印发" not in line.view:
             continue
