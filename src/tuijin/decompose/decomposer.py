@@ -20,6 +20,7 @@ its heading names.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -80,7 +81,7 @@ def decompose_blocks(blocks: list[Block]) -> Decomposition:
     )
 
 
-def _walk(node: Node):
+def _walk(node: Node) -> Iterator[Node]:
     for child in node.children:
         yield child
         yield from _walk(child)

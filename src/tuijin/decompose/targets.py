@@ -238,7 +238,10 @@ def _read(view: str, match: re.Match[str], previous: _Quantity | None) -> _Quant
     return _Quantity(match, comparator, start, end)
 
 
-def _comparator(prefix: re.Match[str] | None, suffix: re.Match[str] | None, match: re.Match[str]):
+def _comparator(
+    prefix: re.Match[str] | None, suffix: re.Match[str] | None, match: re.Match[str]
+) -> str | None:
+    """Strict words before the number win; then a word after it; then 余/多; then the rest."""
     prefix_word = prefix.group("word") if prefix else None
     if prefix_word in _STRICT_PREFIXES:
         return _PREFIX_COMPARATOR[prefix_word]
