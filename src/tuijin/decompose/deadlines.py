@@ -123,6 +123,8 @@ def _date_of(match: re.Match[str], lenient: bool) -> date | None:
 
 def _relative(view: str, issued_on: date | None) -> list[_Found]:
     found: list[_Found] = []
+    if "年" not in view and "月" not in view:
+        return found
     for match in _UNDATED_YEAR.finditer(view):
         when = _resolve_month(12, issued_on, match.group("relative"))
         found.append(_Found(match.start(), match.end(), when))
