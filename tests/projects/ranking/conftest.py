@@ -1,14 +1,14 @@
 """A month small enough to rank by hand: the province programme prog_p in June 2025 (time-proportional
 progress 6/12), reporting window 1–10 July.
 
-    code  region      task force  kind        plan  plans start  planned start  actual start  reports (10k CNY)
-    A1    T1 (in C)   tf_p        new         1000  yes          2025-03-01     2025-04-10    100 a month Jan–Jun, on time; July 100
-    A2    D2 (in C)   tf_p        new         2000  yes          2025-02-01     —             June draft of 999 (not counted)
-    A3    C           tf_p2       continuing   500  no           —              2024-05-01    50 a month Jan–Jun, June late
-    B1    C2          tf_p2       new         1000  yes          2025-05-01     —             May 200 reporting a start on 20 May, June 100
-    B2    C2          tf_p        new          400  yes          2025-09-01     —             none
-    Z1    P           —           new          300  yes          2025-01-15     2025-01-15    June 30
-    X1    C2          tf_p        new          900  yes          2025-01-01     —             exited 2025-03-01
+    code  region     task force  kind        plan  starts  planned    actual      reports (10k CNY)
+    A1    T1 (in C)  tf_p        new         1000  yes     2025-03-01 2025-04-10  100 a month Jan–Jun on time; July 100
+    A2    D2 (in C)  tf_p        new         2000  yes     2025-02-01 —           June draft of 999 (not counted)
+    A3    C          tf_p2       continuing   500  no      —          2024-05-01  50 a month Jan–Jun, June late
+    B1    C2         tf_p2       new         1000  yes     2025-05-01 —           May 200 (start on 20 May); June 100
+    B2    C2         tf_p        new          400  yes     2025-09-01 —           none
+    Z1    P          —           new          300  yes     2025-01-15 2025-01-15  June 30
+    X1    C2         tf_p        new          900  yes     2025-01-01 —           exited 2025-03-01
     Y1    C           tf_p        new          —    (no 2025 plan)
 
 By hand, by city: C planned 2, started 1 (A1), plan 3500, completed 900, missing 2 (A2 draft, A3 late);
