@@ -15,6 +15,7 @@ from tuijin.core.periods import format_period, parse_period
 from tuijin.org.models import Programme, Region, RegionLevel, TaskForceKind, UnitKind
 
 from . import selectors
+from .models import ExemptionReason
 from .rules import (
     Band,
     Boards,
@@ -292,3 +293,49 @@ def rule_config(form: RuleForm, sequences: BaseSequenceFormSet) -> RuleConfig:
         boards=boards,
         scoring=scoring,
     )
+
+
+# --- a month's recorded marks -------------------------------------------------------------------------
+
+
+class _MarkForm(forms.Form):
+    """Names one member of one of the rule's ranking sequences, as “sequence|member”."""
+
+    member = forms.ChoiceField(label=_("Ranked member"))
+    note = forms.CharField(label=_("Why"), max_length=500, widget=forms.TextInput)
+
+    def __init__(self, *args: Any, config: RuleConfig, query: Query, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.members = {
+            f"{sequence.key}|{member.key}": (sequence, member)
+            for sequence, member in selectors.ranked_members(
+                config=config, programme=query.programme, parent=query.parent
+            )
+        }
+        self.fields["member"].choices = [
+            (value, f"{sequence.title} · {member.name}") for value, (sequence, member) in self.members.items()
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if cleaned.get("member") in self.members:
+            cleaned["sequence"], cleaned["member"] = self.members[cleaned["member"]]
+        return cleaned
+
+
+class ExemptionForm(_MarkForm):
+    reason = forms.ChoiceField(label=_("Reason"), choices=ExemptionReason.choices)
+
+
+class AdjustmentForm(_MarkForm):
+    points = forms.DecimalField(
+        label=_("Points"),
+        max_digits=7,
+        decimal_places=2,
+        help_text=_("Positive for a bonus, negative for a deduction."),
+    )
+
+    def clean_points(self) -> Decimal:
+        if self.cleaned_data["points"] == 0:
+            raise forms.ValidationError(_("An adjustment of zero points changes nothing."))
+        return self.cleaned_data["points"]

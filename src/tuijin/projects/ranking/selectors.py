@@ -468,3 +468,32 @@ def compare(*, before: Ranking, after: Ranking) -> list[Comparison]:
 
 def may_edit_rules(*, user: Any, programme: Programme) -> bool:
     return access.can_change(user, programme)
+
+
+def ranked_members(*, config: RuleConfig, programme: Programme, parent: Region) -> list[tuple[Sequence, Member]]:
+    """Every member of every sequence of the rule (units: those responsible for a project of the programme)."""
+    units = {
+        str(pk)
+        for pk in Project.objects.filter(programme=programme, responsible_unit__isnull=False)
+        .values_list("responsible_unit_id", flat=True)
+        .distinct()
+    }
+    return [
+        (sequence, member)
+        for sequence in config.sequences
+        for member in sequence_members(sequence, parent=parent, programme=programme, keys=units)
+    ]
+
+
+@dataclass
+class MonthMarks:
+    exemptions: QuerySet[BoardExemption]
+    adjustments: QuerySet[ScoreAdjustment]
+
+
+def recorded_marks(*, user: Any, programme: Programme, period: dt.date) -> MonthMarks:
+    where = {"programme": programme, "period": period}
+    return MonthMarks(
+        exemptions=access.visible(user, BoardExemption.objects.filter(**where)).select_related("recorded_by"),
+        adjustments=access.visible(user, ScoreAdjustment.objects.filter(**where)).select_related("recorded_by"),
+    )
