@@ -149,7 +149,8 @@ def notice_mark(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     notice = access.get_changeable_or_deny(request, Notice.objects.filter(status=NoticeStatus.DRAFT), pk=pk)
     config = selectors.config_of(notice.rule)
     form_class = {"exemption": ExemptionForm, "adjustment": AdjustmentForm}.get(kind)
-    if form_class is None:
+    # Exemptions belong to a rule with boards, adjustments to a rule with scores.
+    if form_class is None or not (config.boards if kind == "exemption" else config.scoring):
         raise Http404(_("This list does not exist."))
     form = form_class(request.POST, config=config, query=_query_of(notice))
     if not form.is_valid():

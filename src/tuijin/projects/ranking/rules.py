@@ -152,8 +152,9 @@ class RuleConfig:
                 sequences=tuple(_sequence(s) for s in data["sequences"])
                 if data.get("sequences")
                 else DEFAULT_SEQUENCES,
-                boards=_boards(data["boards"]) if data.get("boards") else None,
-                scoring=_scoring(data["scoring"]) if data.get("scoring") else None,
+                # An empty mapping turns the part on with its defaults; null or absent leaves it off.
+                boards=_boards(data["boards"]) if data.get("boards") is not None else None,
+                scoring=_scoring(data["scoring"]) if data.get("scoring") is not None else None,
             )
         except (KeyError, TypeError, ValueError, InvalidOperation) as error:
             raise RuleConfigInvalid(
