@@ -36,6 +36,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Left, StrIndex, Substr
 from django.utils import timezone
 
+from tuijin.core.money import quantize_wan
 from tuijin.core.periods import add_months
 
 from ..models import MONEY, MonthlyReport, Project, ProjectEvent, ReportingMonth, ReportStatus
@@ -243,7 +244,7 @@ def cells(
                 projects=row["projects"],
                 planned=row["planned"],
                 started=row["started_by_date"],
-                annual_plan=row["annual_plan"] or ZERO,
+                annual_plan=_cents(row["annual_plan"]),
                 unsubmitted=row["unsubmitted"],
                 late=row["late"],
                 new_starts=row["new_starts_by_date"],
@@ -254,12 +255,18 @@ def cells(
     for row in _report_figures(reports, config, window, dims):
         found.setdefault(_key(row, dims), Tally()).add(
             Tally(
-                completed=row["completed"] or ZERO,
+                completed=_cents(row["completed"]),
                 started=row["started_by_report"] + row["resumed"],
                 new_starts=row["new_starts_by_report"],
             )
         )
     return found
+
+
+def _cents(amount: Decimal | None) -> Decimal:
+    """Money to the cent of 10k CNY it is kept in: SQLite sums decimals in floating point and hands
+    back 15 significant digits (17095098.9599999 for 17095098.96)."""
+    return ZERO if amount is None else quantize_wan(amount)
 
 
 def _key(row: dict[str, Any], dims: Dimensions) -> tuple:
@@ -358,4 +365,4 @@ def monthly_completed(reports: QuerySet[MonthlyReport], window: Window, dims: Di
         .annotate(completed=Sum("investment_month"))
         .order_by()
     )
-    return {row["period"]: row["completed"] for row in rows}
+    return {row["period"]: _cents(row["completed"]) for row in rows}
