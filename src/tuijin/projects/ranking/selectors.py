@@ -246,15 +246,16 @@ def _table(
 
 
 def sequence_members(sequence: Sequence, *, parent: Region, programme: Programme, keys: set[str]) -> list[Member]:
-    """Who a sequence ranks: the parent's child regions (of the sequence's levels), the programme's task
-    forces (of its kinds), or the responsible units holding projects (of its kinds)."""
+    """Who a sequence ranks: the parent's child regions (of the sequence's levels), even those without a
+    project; the programme's task forces and the responsible units holding projects in the library
+    (`keys`), of the sequence's kinds (service lines hold none and would only add empty rows)."""
     if sequence.by == By.REGION:
         regions = Region.objects.filter(parent=parent)
         if sequence.levels:
             regions = regions.filter(level__in=sequence.levels)
         return [Member(r.code, r.name) for r in regions.order_by("path")]
     if sequence.by == By.TASK_FORCE:
-        task_forces = TaskForce.objects.filter(programme=programme)
+        task_forces = TaskForce.objects.filter(programme=programme, pk__in=[int(k) for k in keys])
         if sequence.kinds:
             task_forces = task_forces.filter(kind__in=sequence.kinds)
         return [Member(str(t.pk), t.name) for t in task_forces]
@@ -471,17 +472,17 @@ def may_edit_rules(*, user: Any, programme: Programme) -> bool:
 
 
 def ranked_members(*, config: RuleConfig, programme: Programme, parent: Region) -> list[tuple[Sequence, Member]]:
-    """Every member of every sequence of the rule (units: those responsible for a project of the programme)."""
-    units = {
-        str(pk)
-        for pk in Project.objects.filter(programme=programme, responsible_unit__isnull=False)
-        .values_list("responsible_unit_id", flat=True)
-        .distinct()
+    """Every member of every sequence of the rule (task forces and units: those holding a project of the
+    programme)."""
+    projects = Project.objects.filter(programme=programme)
+    keys = {
+        by: {str(pk) for pk in projects.exclude(**{field: None}).values_list(field, flat=True).distinct()}
+        for by, field in ((By.TASK_FORCE, "task_force_id"), (By.UNIT, "responsible_unit_id"))
     }
     return [
         (sequence, member)
         for sequence in config.sequences
-        for member in sequence_members(sequence, parent=parent, programme=programme, keys=units)
+        for member in sequence_members(sequence, parent=parent, programme=programme, keys=keys.get(sequence.by, set()))
     ]
 
 

@@ -17,7 +17,7 @@
     init("stage-funnel").setOption({
       tooltip: { trigger: "item", formatter: "{b}: {c}" },
       series: [{
-        type: "funnel", sort: "none", left: "10%", width: "80%", minSize: "10%", gap: 2,
+        type: "funnel", sort: "none", left: "10%", width: "80%", minSize: "35%", gap: 2,
         label: { position: "inside", formatter: "{b} {c}" },
         data: data.funnel,
       }],
