@@ -343,6 +343,9 @@ class MonthlyReport(TrackedModel):
         indexes = [
             models.Index(fields=["period", "project"], name="report_period_project_idx"),
             models.Index(fields=["period", "status"], name="report_period_status_idx"),
+            # Rankings sum the year's investment from the index alone, and look up the few reported starts.
+            models.Index(fields=["period", "status", "project", "investment_month"], name="report_year_to_date_idx"),
+            models.Index(fields=["started_on"], condition=Q(started_on__isnull=False), name="report_started_idx"),
         ]
 
     def __str__(self) -> str:

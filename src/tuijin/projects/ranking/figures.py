@@ -5,8 +5,8 @@ written once here as a `Q`, and used both by the grouped aggregates of a ranking
 project lists behind each of its figures, so that a figure and its list always agree.
 
 A ranking is two grouped queries whatever the province's size: one over the projects (counts,
-annual plan, this month's report) and one over the year's counted monthly reports (investment
-completed, starts reported in a report). Both group by every dimension the rule's sequences need
+annual plan, this month's report, starts) and one over the year's counted monthly reports
+(investment completed). Both group by every dimension the rule's sequences need
 at once (child region, task force, responsible unit); the sequences are sums of these cells.
 """
 
@@ -22,7 +22,6 @@ from django.db.models import (
     CharField,
     Count,
     DecimalField,
-    Exists,
     F,
     FilteredRelation,
     OuterRef,
@@ -106,19 +105,19 @@ def in_library_q(window: Window, prefix: str = "") -> Q:
     )
 
 
-def planned_q(config: RuleConfig, window: Window, prefix: str = "") -> Q:
-    """The start-rate denominator."""
+def planned_q(config: RuleConfig, window: Window) -> Q:
+    """On a project of `library`: the start-rate denominator."""
     return {
         StartBase.PLANNED: Q(plan__plans_start=True),
-        StartBase.PLANNED_BY_MONTH: Q(plan__plans_start=True, **{f"{prefix}planned_start__lte": window.month_end}),
-        StartBase.NEW_BUILD: Q(**{f"{prefix}is_new_start": True}),
+        StartBase.PLANNED_BY_MONTH: Q(plan__plans_start=True, planned_start__lte=window.month_end),
+        StartBase.NEW_BUILD: Q(is_new_start=True),
         StartBase.IN_IMPLEMENTATION: Q(plan__planned_investment__gt=0),
         StartBase.ALL_LISTED: Q(plan__isnull=False),
     }[StartBase(config.start_base)]
 
 
-def started_by_date_q(window: Window, prefix: str = "") -> Q:
-    return Q(**{f"{prefix}actual_start__gte": window.year_start, f"{prefix}actual_start__lte": window.month_end})
+def started_by_date_q(window: Window) -> Q:
+    return Q(actual_start__gte=window.year_start, actual_start__lte=window.month_end)
 
 
 def year_reports(window: Window) -> QuerySet[MonthlyReport]:
@@ -126,22 +125,25 @@ def year_reports(window: Window) -> QuerySet[MonthlyReport]:
     return MonthlyReport.objects.filter(period__gte=window.year_start, period__lte=window.period, status__in=COUNTED)
 
 
-def report_start_q(window: Window) -> Q:
-    """On a report: it reports a start in the year for a project without an actual start date."""
-    return Q(project__actual_start__isnull=True, started_on__gte=window.year_start, started_on__lte=window.month_end)
+# Reported starts and resumptions are tested with `pk IN (the projects of such reports)`: an
+# uncorrelated subquery the database hashes once, where a per-project EXISTS would probe every project.
 
 
-def report_resumption_q(window: Window) -> Q:
-    """On a report: a continuing project that started before the year reports investment (复工)."""
-    return Q(project__is_new_start=False, project__actual_start__lt=window.year_start, investment_month__gt=0)
+def new_start_q(window: Window) -> Q:
+    """On a project: it started this year: an actual start date in the window or, without one, a start
+    reported in a counted report of the year."""
+    reported = year_reports(window).filter(started_on__gte=window.year_start, started_on__lte=window.month_end)
+    return started_by_date_q(window) | Q(actual_start__isnull=True, pk__in=reported.values("project_id"))
 
 
 def started_q(config: RuleConfig, window: Window) -> Q:
-    """On a project: the start-rate numerator's condition (before intersecting with `planned_q`)."""
-    reports = year_reports(window).filter(project=OuterRef("pk"))
-    started = started_by_date_q(window) | Exists(reports.filter(report_start_q(window)))
+    """On a project: the start-rate numerator's condition (before intersecting with `planned_q`): a new
+    start, or, for the start and resumption rate (开复工率), a continuing project that started before the
+    year and reports investment this year."""
+    started = new_start_q(window)
     if config.count_resumed:
-        started |= Exists(reports.filter(report_resumption_q(window)))
+        invested = year_reports(window).filter(investment_month__gt=0).values("project_id")
+        started |= Q(is_new_start=False, actual_start__lt=window.year_start, pk__in=invested)
     return started
 
 
@@ -243,23 +245,17 @@ def cells(
             Tally(
                 projects=row["projects"],
                 planned=row["planned"],
-                started=row["started_by_date"],
+                started=row["started"],
                 annual_plan=_cents(row["annual_plan"]),
                 unsubmitted=row["unsubmitted"],
                 late=row["late"],
-                new_starts=row["new_starts_by_date"],
+                new_starts=row["new_starts"],
                 continuing=row["continuing"],
                 band_points=row["band_points"] or ZERO,
             )
         )
-    for row in _report_figures(reports, config, window, dims):
-        found.setdefault(_key(row, dims), Tally()).add(
-            Tally(
-                completed=_cents(row["completed"]),
-                started=row["started_by_report"] + row["resumed"],
-                new_starts=row["new_starts_by_report"],
-            )
-        )
+    for row in _report_figures(reports, window, dims):
+        found.setdefault(_key(row, dims), Tally()).add(Tally(completed=_cents(row["completed"])))
     return found
 
 
@@ -275,7 +271,6 @@ def _key(row: dict[str, Any], dims: Dimensions) -> tuple:
 
 def _project_figures(projects: QuerySet, config: RuleConfig, window: Window, dims: Dimensions) -> QuerySet:
     planned = planned_q(config, window)
-    by_date = started_by_date_q(window)
     scoring = config.scoring
     bands = (
         [When(total_investment__gte=b.min_investment, then=Value(b.points)) for b in scoring.bands] if scoring else []
@@ -289,11 +284,11 @@ def _project_figures(projects: QuerySet, config: RuleConfig, window: Window, dim
         .annotate(
             projects=Count("pk"),
             planned=Count("pk", filter=planned),
-            started_by_date=Count("pk", filter=planned & by_date),
+            started=Count("pk", filter=planned & started_q(config, window)),
             annual_plan=Sum("plan__planned_investment"),
             unsubmitted=Count("pk", filter=unsubmitted_q()),
             late=Count("pk", filter=late_q(window)),
-            new_starts_by_date=Count("pk", filter=Q(is_new_start=True) & by_date),
+            new_starts=Count("pk", filter=Q(is_new_start=True) & new_start_q(window)),
             continuing=Count("pk", filter=Q(is_new_start=False)),
             band_points=Sum(Case(*bands, default=Value(ZERO), output_field=_MONEY)) if bands else Value(ZERO),
         )
@@ -301,11 +296,8 @@ def _project_figures(projects: QuerySet, config: RuleConfig, window: Window, dim
     )
 
 
-def _report_figures(reports: QuerySet, config: RuleConfig, window: Window, dims: Dimensions) -> QuerySet:
+def _report_figures(reports: QuerySet, window: Window, dims: Dimensions) -> QuerySet:
     prefix = "project__"
-    planned = planned_q(config, window, prefix)
-    started = report_start_q(window)
-    resumed = Count("project", distinct=True, filter=planned & report_resumption_q(window))
     expressions = dims.expressions(prefix)
     return (
         with_plan(reports, window, prefix)
@@ -313,12 +305,7 @@ def _report_figures(reports: QuerySet, config: RuleConfig, window: Window, dims:
         .filter(period__gte=window.year_start, period__lte=window.period, status__in=COUNTED)
         .annotate(**expressions)
         .values(*expressions)
-        .annotate(
-            completed=Sum("investment_month"),
-            started_by_report=Count("project", distinct=True, filter=planned & started),
-            resumed=resumed if config.count_resumed else Value(0),
-            new_starts_by_report=Count("project", distinct=True, filter=Q(project__is_new_start=True) & started),
-        )
+        .annotate(completed=Sum("investment_month"))
         .order_by()
     )
 

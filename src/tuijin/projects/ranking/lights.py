@@ -10,11 +10,9 @@ from django.db.models import (
     BooleanField,
     Case,
     CharField,
-    Exists,
     ExpressionWrapper,
     F,
     FloatField,
-    OuterRef,
     Q,
     QuerySet,
     TextChoices,
@@ -45,9 +43,9 @@ def overdue_cutoff(window: Window, lights: Lights) -> dt.date:
 def not_started_q(window: Window) -> Q:
     """No start by the month's end: no actual start date by then and no counted report of one."""
     reported = MonthlyReport.objects.filter(
-        project=OuterRef("pk"), status__in=COUNTED, period__lte=window.period, started_on__lte=window.month_end
-    )
-    return (Q(actual_start__isnull=True) | Q(actual_start__gt=window.month_end)) & ~Exists(reported)
+        status__in=COUNTED, period__lte=window.period, started_on__lte=window.month_end
+    ).values("project_id")
+    return (Q(actual_start__isnull=True) | Q(actual_start__gt=window.month_end)) & ~Q(pk__in=reported)
 
 
 def _behind_more_than(points: int, window: Window) -> Q:
