@@ -6,7 +6,7 @@ each bad cell filled and explained, with a sheet listing them all.
 """
 
 import io
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -94,8 +94,13 @@ def _choice_labels(column: Column) -> list[str]:
     return [str(label) for _value, label in column.choices or ()]
 
 
-def build_workbook(specs: Sequence[SheetSpec], rows: dict[str, Iterable[Sequence[Any]]] | None = None) -> bytes:
-    """A template (no rows) or an export (rows per sheet name) with headers, notes and dropdowns."""
+def build_workbook(
+    specs: Sequence[SheetSpec],
+    rows: dict[str, Iterable[Sequence[Any]]] | None = None,
+    finish: Callable[[Workbook], None] | None = None,
+) -> bytes:
+    """A template (no rows) or an export (rows per sheet name) with headers, notes and dropdowns;
+    `finish` may add what the engine does not write (a notice's charts) before the workbook is saved."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     lists = workbook.create_sheet(LISTS_SHEET)
@@ -141,6 +146,8 @@ def build_workbook(specs: Sequence[SheetSpec], rows: dict[str, Iterable[Sequence
             for cell in row:
                 if isinstance(cell.value, str) and cell.value.startswith(_FORMULA_STARTS):
                     cell.data_type = "s"
+    if finish is not None:
+        finish(workbook)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

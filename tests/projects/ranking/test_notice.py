@@ -79,11 +79,12 @@ def test_it_draws_a_native_chart_of_the_rates_in_the_word_file(june: World) -> N
     assert any(name.startswith("word/embeddings/") for name in package.namelist())
 
 
-def test_it_lists_every_project_behind_schedule_in_the_workbook(june: World) -> None:
+def test_it_lists_the_projects_far_behind_in_the_workbook(june: World) -> None:
+    """More than 30 points behind 50 %: A2 and B2 (nothing done), Z1 (10 %); B1 at 30 % is only yellow."""
     with generate(june).xlsx.open("rb") as stored:
         workbook = openpyxl.load_workbook(io.BytesIO(stored.read()))
     behind = workbook["低于时序进度"]
-    assert [row[0] for row in behind.iter_rows(min_row=3, values_only=True)] == ["A2", "B2", "Z1", "B1"]
+    assert [row[0] for row in behind.iter_rows(min_row=3, values_only=True)] == ["A2", "B2", "Z1"]
     assert workbook["图1"]._charts
 
 
@@ -154,3 +155,18 @@ def test_it_writes_a_notice_in_chinese_whoever_asks(june: World) -> None:
     with translation.override("en"):
         notice = generate(june)
     assert re.search(r"[\u4e00-\u9fff]", notice.title) and "通报" in notice.title
+
+
+def test_it_says_how_many_projects_a_shortened_list_leaves_out(june: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tuijin.projects.ranking.notices import sections
+
+    monkeypatch.setattr(sections, "WORD_ROWS", 1)
+    monkeypatch.setattr(sections, "EXCEL_ROWS", 2)
+    notice = generate(june)
+    text = "\n".join(p.text for p in word(notice).paragraphs)
+    assert "投资完成率低于时序进度30个百分点以上的项目3个" in text
+    assert "共3个，此处列出前1个" in text
+    with notice.xlsx.open("rb") as stored:
+        sheet = openpyxl.load_workbook(io.BytesIO(stored.read()))["低于时序进度"]
+    assert "共3个，列出差距最大的前2个" in sheet["A1"].value
+    assert [row[0] for row in sheet.iter_rows(min_row=3, values_only=True)] == ["A2", "B2"]

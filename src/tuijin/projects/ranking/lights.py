@@ -81,8 +81,12 @@ def with_lights(library: QuerySet[Project], window: Window, lights: Lights) -> Q
     )
 
 
-def behind_by_completion(projects: QuerySet[Project], window: Window, lights: Lights) -> QuerySet[Project]:
-    """Projects at least `yellow_points` behind time-proportional progress, the furthest behind first."""
+def behind_by_completion(
+    projects: QuerySet[Project], window: Window, lights: Lights, *, far: bool = False
+) -> QuerySet[Project]:
+    """Projects at least `yellow_points` behind time-proportional progress (far: more than `red_points`),
+    the furthest behind first."""
+    behind = _behind_more_than(lights.red_points, window) if far else _behind_at_least(lights.yellow_points, window)
     # Ordering only: as floats, because SQLite divides whole-number decimals as integers.
     share = Cast("done", FloatField()) / Cast("plan_amount", FloatField())
-    return projects.filter(_behind_at_least(lights.yellow_points, window)).order_by(share, "code")
+    return projects.filter(behind).order_by(share, "code")

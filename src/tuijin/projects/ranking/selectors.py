@@ -53,6 +53,7 @@ class Figure:
     # threshold behind time-proportional progress.
     OVERDUE = "overdue"
     BEHIND = "behind"
+    FAR_BEHIND = "far_behind"  # more than the red threshold behind: what the notice lists
 
 
 def may_rank(user: Any) -> bool:
@@ -284,6 +285,7 @@ def figure_q(figure: str, config: RuleConfig, window: Window) -> Q:
         Figure.NOT_STARTED: planned & ~figures.started_q(config, window),
         Figure.OVERDUE: planned & ~figures.started_q(config, window) & Q(planned_start__lte=window.month_end),
         Figure.BEHIND: Q(),  # on the aggregated investment, after the lights (`behind_by_completion`)
+        Figure.FAR_BEHIND: Q(),
         Figure.MISSING: figures.missing_q(config, window),
     }[figure]
 
@@ -308,8 +310,8 @@ def ranking_projects(
     if sequence is not None:
         projects = projects.filter(member_q(sequence, parent=parent, member=member))
     lit = with_lights(projects, window, config.lights).select_related("region", "task_force")
-    if figure == Figure.BEHIND:
-        return behind_by_completion(lit, window, config.lights)
+    if figure in (Figure.BEHIND, Figure.FAR_BEHIND):
+        return behind_by_completion(lit, window, config.lights, far=figure == Figure.FAR_BEHIND)
     if figure == Figure.OVERDUE:
         return lit.order_by("planned_start", "code")
     return lit.order_by("region__path", "code")
@@ -381,19 +383,20 @@ def light_counts(
 @dataclass
 class Behind:
     """Projects behind schedule: planned to start by the month's end but not started; and projects at
-    least the yellow threshold behind time-proportional progress, the furthest behind first."""
+    least the yellow threshold (far: more than the red threshold) behind time-proportional progress,
+    the furthest behind first."""
 
     overdue: QuerySet[Project]
     by_completion: QuerySet[Project]
 
 
 def behind_schedule(
-    *, user: Any | None, programme: Programme, period: dt.date, parent: Region, config: RuleConfig
+    *, user: Any | None, programme: Programme, period: dt.date, parent: Region, config: RuleConfig, far: bool = False
 ) -> Behind:
     where = {"user": user, "programme": programme, "period": period, "parent": parent, "config": config}
     return Behind(
         overdue=ranking_projects(**where, figure=Figure.OVERDUE),
-        by_completion=ranking_projects(**where, figure=Figure.BEHIND),
+        by_completion=ranking_projects(**where, figure=Figure.FAR_BEHIND if far else Figure.BEHIND),
     )
 
 

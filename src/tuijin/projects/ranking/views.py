@@ -140,6 +140,7 @@ FIGURE_TITLES = {
     Figure.NOT_STARTED: gettext_lazy("Projects planned to start and not started"),
     Figure.OVERDUE: gettext_lazy("Projects planned to start by this month and not started"),
     Figure.BEHIND: gettext_lazy("Projects behind time-proportional progress"),
+    Figure.FAR_BEHIND: gettext_lazy("Projects far behind time-proportional progress"),
     Figure.MISSING: gettext_lazy("Projects with a missing or late report"),
 }
 

@@ -50,9 +50,15 @@ class Table:
     title: str
     columns: list[Column]
     rows: list[list[Any]]
-    # Word shows at most this many rows and says where the rest are; Excel has them all.
+    # Word shows at most this many rows; Excel shows all `rows`. A long list holds only its first rows
+    # and `total` says how many there are (the platform lists them all behind the figure).
     word_limit: int | None = None
     sheet: str = ""
+    total: int | None = None
+
+    @property
+    def count(self) -> int:
+        return len(self.rows) if self.total is None else self.total
 
 
 @dataclass

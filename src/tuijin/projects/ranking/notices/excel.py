@@ -1,19 +1,18 @@
 """The notice as an Excel workbook: the notice's text on the first sheet, every table on a sheet of
 its own with all its rows (Word shows the first ones), and each chart as a native Excel chart."""
 
-import io
 from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
+from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
 
 from tuijin.core.money import WAN_PER_YI
 from tuijin.sheets.engine import Column, SheetSpec, build_workbook
 
 from ..sheets import sheet_name
-from .content import Chart, Kind, NoticeContent, heading_number
+from .content import Chart, Kind, NoticeContent, Table, heading_number
 
 FORMATS = {
     Kind.RATE: "0.0%",
@@ -38,6 +37,13 @@ def cell_value(value: Any, kind: str) -> Any:
     return value
 
 
+def listed_note(table: Table) -> str:
+    return _("%(shown)s of %(count)s are listed, the furthest behind first; the platform lists them all.") % {
+        "shown": len(table.rows),
+        "count": table.count,
+    }
+
+
 def build_xlsx(content: NoticeContent) -> bytes:
     taken: set[str] = set()
     text_sheet = sheet_name(_("Notice"), taken)
@@ -53,7 +59,8 @@ def build_xlsx(content: NoticeContent) -> bytes:
                 Column(f"c{i}", c.header, width=WIDTHS.get(c.kind, 14), number_format=FORMATS.get(c.kind, ""))
                 for i, c in enumerate(table.columns)
             ]
-            specs.append(SheetSpec(name, columns, title=table.title))
+            title = table.title if len(table.rows) == table.count else f"{table.title}: {listed_note(table)}"
+            specs.append(SheetSpec(name, columns, title=title))
             rows[name] = [
                 [cell_value(v, c.kind) for v, c in zip(values, table.columns, strict=True)] for values in table.rows
             ]
@@ -69,14 +76,11 @@ def build_xlsx(content: NoticeContent) -> bytes:
                 [category, *[values[i] for _t, values in series]] for i, category in enumerate(chart.categories)
             ]
             charts.append((name, chart))
-    return _add_charts(build_workbook(specs, rows), charts)
+    return build_workbook(specs, rows, finish=lambda workbook: _add_charts(workbook, charts))
 
 
-def _add_charts(data: bytes, charts: list[tuple[str, Chart]]) -> bytes:
+def _add_charts(workbook: Workbook, charts: list[tuple[str, Chart]]) -> None:
     """Each chart sheet holds its figures from row 3 (title, then headers); the chart sits beside them."""
-    if not charts:
-        return data
-    workbook = load_workbook(io.BytesIO(data))
     for name, chart in charts:
         sheet = workbook[name]
         last = 2 + len(chart.categories)
@@ -95,6 +99,3 @@ def _add_charts(data: bytes, charts: list[tuple[str, Chart]]) -> bytes:
             )
             bars += line
         sheet.add_chart(bars, f"{chr(ord('A') + len(chart.bars) + 3)}3")
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()

@@ -1,6 +1,8 @@
 """The notice's own sections: overall situation, one ranking per sequence, projects behind schedule,
 projects in and out of the library, charts and the rule. Registered in `content.SECTIONS` on import."""
 
+from fractions import Fraction
+
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
@@ -11,8 +13,10 @@ from ..standings import order_by_rank
 from .content import Chart, Column, Kind, NoticeContext, Section, Table, register_section, rule_section
 from .sentences import headline, sequence_sentences
 
-# Word lists at most this many projects per table; the Excel workbook lists them all.
+# Word lists at most this many projects per table, the Excel workbook at most EXCEL_ROWS (the furthest
+# behind first); the sentences give the full counts, and the platform lists every project behind them.
 WORD_ROWS = 30
+EXCEL_ROWS = 1000
 
 
 def overall(context: NoticeContext) -> Section:
@@ -83,21 +87,24 @@ def rankings(context: NoticeContext) -> list[Section]:
     ]
 
 
+PROJECT_FIELDS = ("code", "name", "region__name", "task_force__name")
+
+
 def _project_rows(projects: QuerySet[Project], overdue: bool) -> list[list]:
-    rows = []
-    for project in projects:
-        region, task_force = project.region.name, project.task_force.name if project.task_force else ""
-        if overdue:
-            rows.append([project.code, project.name, region, task_force, project.planned_start])
-        else:
-            share = project.done / project.plan_amount if project.plan_amount else None
-            rows.append([project.code, project.name, region, task_force, project.plan_amount, project.done, share])
-    return rows
+    """The first rows of a list as values: the notice needs a few columns of them."""
+    if overdue:
+        return [list(row) for row in projects.values_list(*PROJECT_FIELDS, "planned_start")[:EXCEL_ROWS]]
+    return [
+        [*row[:4], row[4], row[5], Fraction(row[5]) / Fraction(row[4]) if row[4] else None]
+        for row in projects.values_list(*PROJECT_FIELDS, "plan_amount", "done")[:EXCEL_ROWS]
+    ]
 
 
 def behind(context: NoticeContext) -> Section:
-    found = selectors.behind_schedule(**context.where, config=context.config)
+    # The notice names the projects far behind (red); the dashboard lists every yellow one too.
+    found = selectors.behind_schedule(**context.where, config=context.config, far=True)
     overdue, by_completion = _project_rows(found.overdue, True), _project_rows(found.by_completion, False)
+    counts = {"overdue": found.overdue.count(), "behind": found.by_completion.count()}
     project = [Column(_("Project code")), Column(_("Project name")), Column(_("Region")), Column(_("Task force"))]
     return Section(
         "behind",
@@ -105,9 +112,9 @@ def behind(context: NoticeContext) -> Section:
         [
             _(
                 "%(overdue)s projects planned to start by the month's end have not started; %(behind)s projects are "
-                "%(points)s or more percentage points behind time-proportional progress."
+                "more than %(points)s percentage points behind time-proportional progress."
             )
-            % {"overdue": len(overdue), "behind": len(by_completion), "points": context.config.lights.yellow_points}
+            % {**counts, "points": context.config.lights.red_points}
         ],
         [
             Table(
@@ -116,9 +123,10 @@ def behind(context: NoticeContext) -> Section:
                 overdue,
                 word_limit=WORD_ROWS,
                 sheet=_("Not started"),
+                total=counts["overdue"],
             ),
             Table(
-                _("Investment completion behind time-proportional progress"),
+                _("Investment completion far behind time-proportional progress"),
                 [
                     *project,
                     Column(_("Annual plan (10k CNY)"), Kind.WAN),
@@ -128,6 +136,7 @@ def behind(context: NoticeContext) -> Section:
                 by_completion,
                 word_limit=WORD_ROWS,
                 sheet=_("Behind progress"),
+                total=counts["behind"],
             ),
         ],
     )

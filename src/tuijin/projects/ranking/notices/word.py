@@ -114,13 +114,20 @@ def _table(document: Any, table: Table) -> None:
             _cell(cell, cell_text(value, column.kind), column, size)
     if not table.rows:
         _paragraph(document, _("None."), size=12)
-    elif len(rows) < len(table.rows):
-        _paragraph(
-            document,
-            _("%(shown)s of %(count)s are listed; the Excel workbook of this notice lists them all.")
-            % {"shown": len(rows), "count": len(table.rows)},
-            size=12,
-        )
+    elif len(rows) < table.count:
+        _paragraph(document, listed_note(len(rows), table), size=12)
+
+
+def listed_note(shown: int, table: Table) -> str:
+    if len(table.rows) == table.count:
+        return _("%(shown)s of %(count)s are listed; the Excel workbook of this notice lists them all.") % {
+            "shown": shown,
+            "count": table.count,
+        }
+    return _(
+        "%(shown)s of %(count)s are listed; the Excel workbook lists the first %(excel)s, and the platform lists "
+        "them all."
+    ) % {"shown": shown, "count": table.count, "excel": len(table.rows)}
 
 
 def _cell(cell: Any, text: str, column: Column, size: float, header: bool = False) -> None:
