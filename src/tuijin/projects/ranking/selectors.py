@@ -376,7 +376,8 @@ def light_counts(
     *, user: Any | None, programme: Programme, period: dt.date, parent: Region, config: RuleConfig
 ) -> dict[str, int]:
     window = figures.window_of(programme=programme, period=period)
-    lit = with_lights(_library(user, programme, window, parent), window, config.lights)
+    # Only the key is selected: SQLite groups a project's aggregate by every selected column.
+    lit = with_lights(_library(user, programme, window, parent).only("pk"), window, config.lights)
     return lit.aggregate(**{light.value: Count("pk", filter=Q(light=light.value)) for light in Light})
 
 

@@ -90,21 +90,28 @@ def rankings(context: NoticeContext) -> list[Section]:
 PROJECT_FIELDS = ("code", "name", "region__name", "task_force__name")
 
 
-def _project_rows(projects: QuerySet[Project], overdue: bool) -> list[list]:
-    """The first rows of a list as values: the notice needs a few columns of them."""
+def _project_rows(projects: QuerySet[Project], overdue: bool) -> tuple[list[list], int]:
+    """The first rows of a list as values (the notice needs a few columns of them) and how many there
+    are, from one evaluation of the list."""
     if overdue:
-        return [list(row) for row in projects.values_list(*PROJECT_FIELDS, "planned_start")[:EXCEL_ROWS]]
-    return [
+        found = list(projects.values_list(*PROJECT_FIELDS, "planned_start"))
+        return [list(row) for row in found[:EXCEL_ROWS]], len(found)
+    found = list(projects.values_list(*PROJECT_FIELDS, "plan_amount", "done"))
+    rows = [
         [*row[:4], row[4], row[5], Fraction(row[5]) / Fraction(row[4]) if row[4] else None]
-        for row in projects.values_list(*PROJECT_FIELDS, "plan_amount", "done")[:EXCEL_ROWS]
+        for row in found[:EXCEL_ROWS]
     ]
+    return rows, len(found)
 
 
 def behind(context: NoticeContext) -> Section:
     # The notice names the projects far behind (red); the dashboard lists every yellow one too.
     found = selectors.behind_schedule(**context.where, config=context.config, far=True)
-    overdue, by_completion = _project_rows(found.overdue, True), _project_rows(found.by_completion, False)
-    counts = {"overdue": found.overdue.count(), "behind": found.by_completion.count()}
+    (overdue, overdue_count), (by_completion, behind_count) = (
+        _project_rows(found.overdue, True),
+        _project_rows(found.by_completion, False),
+    )
+    counts = {"overdue": overdue_count, "behind": behind_count}
     project = [Column(_("Project code")), Column(_("Project name")), Column(_("Region")), Column(_("Task force"))]
     return Section(
         "behind",
