@@ -155,6 +155,7 @@ def test_it_writes_a_notice_in_chinese_whoever_asks(june: World) -> None:
     with translation.override("en"):
         notice = generate(june)
     assert re.search(r"[\u4e00-\u9fff]", notice.title) and "通报" in notice.title
+    assert notice.rule.name == "2025年标准排名规则"
 
 
 def test_it_says_how_many_projects_a_shortened_list_leaves_out(june: World, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -311,8 +311,8 @@ def _report_figures(reports: QuerySet, window: Window, dims: Dimensions) -> Quer
 
 
 def completed_ytd() -> Coalesce:
-    """On a project from `library`: investment completed from January to the month (an aggregate over
-    its reports; filter the reports with `year_report_join`)."""
+    """On a project of `with_year_reports(library(...))`: investment completed from January to the month,
+    an aggregate over the joined reports (grouped by project, which PostgreSQL does by its key)."""
     return Coalesce(Sum("year_report__investment_month"), Value(ZERO), output_field=_MONEY)
 
 

@@ -35,7 +35,7 @@ from .figures import Dimensions, Tally, Window
 from .lights import Light, behind_by_completion, with_lights
 from .models import BoardExemption, ScoreAdjustment
 from .rules import By, RuleConfig, Sequence
-from .standings import Exemption, Member, Row, order_by_rank, place_on_boards, rank_rows, row_of
+from .standings import Exemption, Member, Row, place_on_boards, rank_rows, row_of
 
 RANKING_ROLES = (Role.OFFICE, Role.LEADER)
 
@@ -140,14 +140,6 @@ class Table:
     # Projects in the ranking's area that no member of this sequence holds (the parent region's own
     # projects, projects without a task force): counted in the totals, not ranked.
     others: Row
-
-    @property
-    def ranked_by_completion(self) -> list[Row]:
-        return order_by_rank(self.rows, "completion_rate")
-
-    @property
-    def ranked_by_start(self) -> list[Row]:
-        return order_by_rank(self.rows, "start_rate")
 
 
 @dataclass
@@ -455,6 +447,17 @@ class Comparison:
     key: str
     title: str
     changes: list[Change]
+
+    def _rows(self) -> list[Row]:
+        return [r for c in self.changes for r in (c.before, c.after) if r is not None]
+
+    @property
+    def scored(self) -> bool:
+        return any(r.score is not None for r in self._rows())
+
+    @property
+    def boarded(self) -> bool:
+        return any(r.board or r.spared for r in self._rows())
 
 
 def compare(*, before: Ranking, after: Ranking) -> list[Comparison]:

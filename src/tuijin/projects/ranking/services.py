@@ -6,7 +6,9 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from tuijin.core import access
@@ -74,14 +76,10 @@ def ranking_rule_ensure(*, user: Any, programme: Programme, year: int) -> Rankin
     latest = RankingRule.objects.filter(programme=programme, year=year).order_by("-number").first()
     if latest is not None:
         return latest
-    return ranking_rule_save(
-        user=user,
-        programme=programme,
-        year=year,
-        config=RuleConfig(),
-        name=_("Standard ranking rule %(year)s") % {"year": year},
-        based_on=0,
-    )
+    # Named in the programme's language, as the notices that will print it are written.
+    with translation.override(settings.LANGUAGE_CODE):
+        name = _("Standard ranking rule %(year)s") % {"year": year}
+    return ranking_rule_save(user=user, programme=programme, year=year, config=RuleConfig(), name=name, based_on=0)
 
 
 @transaction.atomic
