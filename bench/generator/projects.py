@@ -435,8 +435,9 @@ class ProjectGenerator:
         """The years the project is in the annual plan: approved by the year's end (projects in
         preparation are listed as 前期 projects and report their preparation), not completed or exited
         before the year began. The planned investment is the year's share of its curve (the planned
-        one until it starts), give or take a quarter, and at least a fiftieth of the total."""
-        plans = {}
+        one until it starts), give or take a quarter, at least a fiftieth of the total and at most
+        what earlier years left of it."""
+        plans, planned = {}, 0.0
         for year in self.calendar.years:
             first, following = dt.date(year, 1, 1), dt.date(year + 1, 1, 1)
             approved = life.approved_on is not None and life.approved_on < following
@@ -446,9 +447,10 @@ class ProjectGenerator:
                 share = share_between(life.actual_start, life.curve_end, first, following)
             else:
                 share = share_between(life.planned_start, life.planned_completion, first, following)
-            amount = max(float(total) * share * self.rng.uniform(0.8, 1.3), float(total) * 0.02)
+            fraction = min(max(share * self.rng.uniform(0.8, 1.3), 0.02), max(1 - planned, 0.02))
+            planned += fraction
             plans[year] = (
-                Decimal(round(amount / 10) * 10).quantize(Decimal("0.01")),
+                Decimal(round(float(total) * fraction / 10) * 10).quantize(Decimal("0.01")),
                 life.planned_start is not None and life.planned_start.year == year,
                 life.planned_completion is not None and life.planned_completion.year == year,
             )

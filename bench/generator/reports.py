@@ -113,8 +113,8 @@ def report_rows(
             share = share_between(life.actual_start, life.curve_end, period, add_months(period, 1))
             amount = total_f * share * SEASON[period.month] * rng.lognormvariate(0, 0.35)
             amount = max(0.0, min(amount, total_f * CAP - running))
-            if amount > 0 and rng.random() < SPIKE_SHARE:
-                amount *= rng.uniform(8, 15)
+            if amount > 0 and rng.random() < SPIKE_SHARE:  # far above pace, yet within the total
+                amount = min(amount * rng.uniform(8, 15), total_f * CAP - running)
             elif over_total and period == last and running > 0:
                 amount = total_f - running + total_f * rng.uniform(0.1, 0.3)
         running += amount
