@@ -61,18 +61,13 @@ def test_it_reads_the_issuer_of_a_red_header_file():
 
 
 def test_it_prefers_the_plan_title_to_the_covering_notice():
-    document = (
-        "某市人民政府关于印发某市稳增长工作方案的通知\n某市人民政府\n2020年1月2日\n"
-        "某市稳增长工作方案"
-    )
+    document = "某市人民政府关于印发某市稳增长工作方案的通知\n某市人民政府\n2020年1月2日\n某市稳增长工作方案"
     assert decompose_text(document + BODY).title == "某市稳增长工作方案"
 
 
 def test_it_joins_a_title_broken_over_two_lines():
     document = "山西省国家资源型经济转型综合配套改革试验\n2016年行动计划" + BODY
-    assert (
-        decompose_text(document).title == "山西省国家资源型经济转型综合配套改革试验2016年行动计划"
-    )
+    assert decompose_text(document).title == "山西省国家资源型经济转型综合配套改革试验2016年行动计划"
 
 
 def test_it_takes_the_title_from_a_news_report_of_the_issue():

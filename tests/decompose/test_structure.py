@@ -87,9 +87,7 @@ def test_it_glues_back_a_sentence_broken_by_a_hard_wrap():
 
 def test_it_keeps_a_following_paragraph_as_a_new_line_of_the_item():
     document = "一、任务\n（一）加强领导\n各地要加强领导。\n各部门要密切配合。"
-    assert (
-        decompose_text(document).tasks[0].text == "加强领导\n各地要加强领导。\n各部门要密切配合。"
-    )
+    assert decompose_text(document).tasks[0].text == "加强领导\n各地要加强领导。\n各部门要密切配合。"
 
 
 def test_it_drops_markdown_bullets_before_markers():
@@ -107,10 +105,7 @@ def test_it_leaves_the_signature_out_of_the_last_task():
 
 
 def test_it_makes_no_tasks_of_preamble_sections():
-    document = (
-        "一、总体要求\n（一）指导思想\n以…为指导。\n（二）基本原则\n1.坚持统筹。\n"
-        "二、主要任务\n（一）推进甲。"
-    )
+    document = "一、总体要求\n（一）指导思想\n以…为指导。\n（二）基本原则\n1.坚持统筹。\n二、主要任务\n（一）推进甲。"
     assert _paths(document) == [["二", "一"]]
 
 
@@ -187,7 +182,5 @@ def test_it_makes_a_task_of_each_unnumbered_paragraph_that_names_its_units():
 
 
 def test_it_keeps_paragraphs_of_one_item_together_when_only_the_last_names_units():
-    document = (
-        "一、任务\n（一）加强领导\n各地要加强领导。\n各部门要密切配合。（牵头单位：省委办公厅）"
-    )
+    document = "一、任务\n（一）加强领导\n各地要加强领导。\n各部门要密切配合。（牵头单位：省委办公厅）"
     assert _paths(document) == [["一", "一"]]

@@ -15,15 +15,11 @@ def test_it_reads_a_count_with_a_ten_thousand_multiplier_and_at_least():
 
 
 def test_it_reads_an_approximate_percentage():
-    assert _targets("研发投入占生产总值的比重达到2.55%左右") == [
-        (2.55, "%", "~", "研发投入占生产总值的比重")
-    ]
+    assert _targets("研发投入占生产总值的比重达到2.55%左右") == [(2.55, "%", "~", "研发投入占生产总值的比重")]
 
 
 def test_it_reads_not_lower_than_as_at_least():
-    assert _targets("2016年的棚改货币化安置比例不低于50%") == [
-        (50, "%", ">=", "棚改货币化安置比例")
-    ]
+    assert _targets("2016年的棚改货币化安置比例不低于50%") == [(50, "%", ">=", "棚改货币化安置比例")]
 
 
 def test_it_reads_breaking_through_as_more_than():
@@ -39,15 +35,11 @@ def test_it_reads_reaching_a_number_as_equal():
 
 
 def test_it_reads_not_more_than_as_at_most():
-    assert _targets("工程建设项目审批时间不超过90个工作日") == [
-        (90, "个工作日", "<=", "工程建设项目审批时间")
-    ]
+    assert _targets("工程建设项目审批时间不超过90个工作日") == [(90, "个工作日", "<=", "工程建设项目审批时间")]
 
 
 def test_it_reads_lower_than_as_less_than():
-    assert _targets("万元生产总值能耗低于0.5吨标准煤") == [
-        (0.5, "吨标准煤", "<", "万元生产总值能耗")
-    ]
+    assert _targets("万元生产总值能耗低于0.5吨标准煤") == [(0.5, "吨标准煤", "<", "万元生产总值能耗")]
 
 
 def test_it_reads_about_twenty_as_approximately():

@@ -7,10 +7,7 @@ from tuijin.decompose.text import passage, strip_noise
 
 
 def test_it_removes_toned_pinyin_after_a_character():
-    assert (
-        strip_noise("長府辦發(fā)〔2017〕68號，開發(fā)區(qū)關(guān)于")
-        == "長府辦發〔2017〕68號，開發區關于"
-    )
+    assert strip_noise("長府辦發(fā)〔2017〕68號，開發(fā)區(qū)關(guān)于") == "長府辦發〔2017〕68號，開發區關于"
 
 
 def test_it_keeps_brackets_that_hold_no_pinyin():
