@@ -47,9 +47,10 @@ class Occurrence:
     def missing_count(self) -> int:
         return sum(len(items) for items in self.outstanding.values())
 
-    def provider_label(self, key: str) -> str:
-        provider = PROVIDERS.get(key)
-        return str(provider.label) if provider else key
+    @property
+    def outstanding_groups(self) -> list[tuple[str, list[DueItem]]]:
+        """What is missing, by kind of item, labelled for the page."""
+        return [(str(PROVIDERS[key].label), items) for key, items in self.outstanding.items()]
 
 
 def _day_in(month: dt.date, day: int) -> dt.date:
