@@ -11,7 +11,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterable
-from urllib.parse import parse_qsl, quote_plus, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote_plus, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
@@ -30,8 +30,11 @@ class SendFailed(Exception):
 def mask_url(url: str) -> str:
     """The address with every credential in its query replaced, for logs and error messages."""
     parts = urlsplit(url)
-    query = [(name, MASK if name.lower() in SECRET_PARAMS else value) for name, value in parse_qsl(parts.query)]
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query, safe=MASK), ""))
+    query = "&".join(
+        f"{quote_plus(name)}={MASK if name.lower() in SECRET_PARAMS else quote_plus(value)}"
+        for name, value in parse_qsl(parts.query)
+    )
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
 
 
 def webhook_secrets(webhook: Webhook) -> list[str]:
@@ -61,7 +64,7 @@ def send_email(delivery: Delivery) -> None:
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[delivery.address],
-        connection=get_connection(timeout=settings.EMAIL_TIMEOUT),
+        connection=get_connection(settings.TUIJIN_EMAIL_BACKEND, timeout=settings.EMAIL_TIMEOUT),
     )
     try:
         message.send(fail_silently=False)

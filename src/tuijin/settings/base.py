@@ -177,8 +177,9 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env_int("TUIJIN_CELERY_VISIBILITY_TIMEOUT", 3600),
     "unacked_restore_interval": env_int("TUIJIN_CELERY_RESTORE_INTERVAL", 10),
 }
-# Email goes out through SMTP when a host is set; without one the email channel is off.
-EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+# Notifications go out through SMTP when a host is set; without one the email channel is off. Named
+# apart from EMAIL_BACKEND, which Django's test set-up swaps for an in-memory one: ours stays SMTP.
+TUIJIN_EMAIL_BACKEND = env_str("TUIJIN_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env_str("TUIJIN_EMAIL_HOST", "")
 EMAIL_PORT = env_int("TUIJIN_EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("TUIJIN_EMAIL_USER", "")
