@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -42,6 +42,7 @@ class DueItem:
     units: tuple[Unit, ...] = ()
     task_forces: tuple[TaskForce, ...] = ()
     territories: tuple[Region, ...] = ()
+    offices: tuple[Region, ...] = ()  # the office of these regions acts for their leading group
     url: str = ""
 
 
@@ -81,6 +82,14 @@ except ImportError:  # the reporting branch provides it; until it lands the libr
         )
 
 
+def _project_url(project: Project) -> str:
+    # The project page arrives with the library branch; until its URL exists the item has no link.
+    try:
+        return project.get_absolute_url()
+    except NoReverseMatch:
+        return ""
+
+
 def _monthly_reports(programme: Programme, start: dt.date, end: dt.date, due_on: dt.date) -> list[DueItem]:
     """A cycle's monthly reports are those of its last month, due when that month's window closes."""
     period = add_months(end, -1)
@@ -101,7 +110,7 @@ def _monthly_reports(programme: Programme, start: dt.date, end: dt.date, due_on:
             holder=str(project.responsible_unit or project.owner or project.region),
             units=tuple(u for u in (project.responsible_unit, project.owner) if u is not None),
             territories=(project.region,),
-            url=project.get_absolute_url(),
+            url=_project_url(project),
         )
         for project in projects
     ]

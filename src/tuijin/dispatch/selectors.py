@@ -27,7 +27,11 @@ def recipients_for(
     condition = Q(pk__in=[])
     unit_ids = [u.pk for u in units if u is not None]
     if unit_ids:
-        condition |= Q(unit__in=unit_ids) | Q(grants__unit__in=unit_ids) | Q(unit_contacts__unit__in=unit_ids)
+        condition |= (
+            Q(unit__in=unit_ids)
+            | Q(grants__unit__in=unit_ids)
+            | Q(unit_contacts__unit__in=unit_ids, unit_contacts__kind=ContactKind.CONTACT)
+        )
     task_force_ids = [t.pk for t in task_forces if t is not None]
     if task_force_ids:
         condition |= Q(grants__role=Role.TASK_FORCE, grants__task_force__in=task_force_ids)

@@ -47,7 +47,7 @@ def problem_deadlines(today: dt.date, horizon_days: int) -> list[DueItem]:
     start, end = today - dt.timedelta(days=horizon_days), today + dt.timedelta(days=horizon_days)
     items: list[DueItem] = []
     problems = Problem.objects.filter(status=ProblemStatus.OPEN).select_related(
-        "project__programme", "project__region", "project__task_force", "owner_unit"
+        "project__programme__region", "project__region", "project__task_force", "owner_unit"
     )
     for problem in problems.filter(due_on__range=(start, end)):
         if problem.due_on < today and problem.level != ProblemLevel.LEADING_GROUP:
@@ -84,6 +84,7 @@ def _problem_item(problem: Problem, key: str, due_on: dt.date) -> DueItem:
         units=(problem.owner_unit,),
         task_forces=(project.task_force,) if problem.level == ProblemLevel.TASK_FORCE and project.task_force_id else (),
         territories=(project.region,) if problem.level == ProblemLevel.TOWN else (),
+        offices=(project.programme.region,) if problem.level == ProblemLevel.LEADING_GROUP else (),
         url=problem.get_absolute_url(),
     )
 
