@@ -26,5 +26,6 @@ def no_backoff() -> Iterator[None]:
     with override_settings(TUIJIN_DELIVERY_BACKOFF_SECONDS=0):
         yield
 
+
 from ..problems.conftest import problem_world  # noqa: E402, F401  (fixtures shared with the problems tests)
 from ..projects.conftest import project_world  # noqa: E402, F401

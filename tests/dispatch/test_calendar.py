@@ -29,7 +29,11 @@ def test_it_unrolls_the_standard_cadence(world: World) -> None:
         by_kind.setdefault(o.cadence.kind, []).append(o)
     assert [o.on.day for o in by_kind[CadenceKind.WEEKLY_MEETING]] == [1, 8, 15, 22, 29]
     dispatch = by_kind[CadenceKind.MONTHLY_DISPATCH][0]
-    assert (dispatch.on, dispatch.period_label, dispatch.due_on) == (dt.date(2026, 6, 10), "2026-05", dt.date(2026, 6, 5))
+    assert (dispatch.on, dispatch.period_label, dispatch.due_on) == (
+        dt.date(2026, 6, 10),
+        "2026-05",
+        dt.date(2026, 6, 5),
+    )
     assert by_kind[CadenceKind.MONTHLY_THEMATIC][0].period_label == "2026-06"
     assert CadenceKind.QUARTERLY_REVIEW not in by_kind
     july = occurrences(programme=world["prog_d"], start=dt.date(2026, 7, 1), end=dt.date(2026, 8, 1))
@@ -62,7 +66,9 @@ def test_it_lists_who_has_not_handed_in(project_world: World) -> None:
     dispatch = next(o for o in june if o.cadence.kind == CadenceKind.MONTHLY_DISPATCH)
     missing = [item.key for item in dispatch.outstanding["monthly_reports"]]
     assert missing == [f"report:{w['P-T2-B'].pk}:2026-05"]  # P-T1-A reported; P-D2-C and P-P-D are other programmes
-    may_thematic = occurrences(programme=w["prog_d"], start=dt.date(2026, 5, 1), end=dt.date(2026, 6, 1), with_outstanding=True)
+    may_thematic = occurrences(
+        programme=w["prog_d"], start=dt.date(2026, 5, 1), end=dt.date(2026, 6, 1), with_outstanding=True
+    )
     thematic = next(o for o in may_thematic if o.cadence.kind == CadenceKind.MONTHLY_THEMATIC)
     assert [i.holder for i in thematic.outstanding["thematic_reports"]] == []  # tf_d1 reported; tf_d2 is a service line
 
@@ -73,7 +79,9 @@ def test_it_refuses_a_thematic_report_for_another_task_force(world: World) -> No
     from tuijin.core.access import AccessDenied
 
     with pytest.raises(AccessDenied):
-        thematic_report_submit(user=world["taskforce_d1"], task_force=world["tf_p"], period=dt.date(2026, 5, 1), title="x", content="x")
+        thematic_report_submit(
+            user=world["taskforce_d1"], task_force=world["tf_p"], period=dt.date(2026, 5, 1), title="x", content="x"
+        )
     assert not ThematicReport.objects.exists()
 
 

@@ -46,7 +46,9 @@ def test_it_reminds_before_on_and_after_the_due_date_and_tells_the_leader_after(
 
     def reminders(username: str) -> list[str]:
         return list(
-            Notification.objects.filter(recipient__username=username, what__startswith="remind:").values_list("what", flat=True)
+            Notification.objects.filter(recipient__username=username, what__startswith="remind:").values_list(
+                "what", flat=True
+            )
         )
 
     reminders_send(today=due - dt.timedelta(days=2))
@@ -71,7 +73,9 @@ def test_it_reminds_nobody_twice_when_two_processes_run_at_once(problem_world: W
     Problem.objects.filter(pk=problem.pk).update(due_on=dt.date.today())
     env = {**_env(), "TUIJIN_REMINDER_HOUR": "0"}
     command = [sys.executable, "manage.py", "run_jobs", "--only", "reminders"]
-    runs = [subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+    runs = [
+        subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)
+    ]
     outputs = [run.communicate(timeout=120) for run in runs]
     assert all(run.returncode == 0 for run in runs), outputs
     whats = list(Notification.objects.filter(what__startswith="remind:").values_list("what", "recipient_id"))

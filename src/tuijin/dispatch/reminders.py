@@ -72,7 +72,9 @@ def _items(today: dt.date) -> list[DueItem]:
 
 def _remind(item: DueItem, stage: str, slot_day: dt.date) -> Told:
     users = list(
-        recipients_for(units=item.units, task_forces=item.task_forces, territories=item.territories, offices=item.offices)
+        recipients_for(
+            units=item.units, task_forces=item.task_forces, territories=item.territories, offices=item.offices
+        )
     )
     if stage == "overdue":
         users += list(leaders_of(units=item.units))

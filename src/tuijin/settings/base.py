@@ -176,6 +176,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     # An unacknowledged task (its worker died) goes back to the queue after this many seconds.
     "visibility_timeout": env_int("TUIJIN_CELERY_VISIBILITY_TIMEOUT", 3600),
     "unacked_restore_interval": env_int("TUIJIN_CELERY_RESTORE_INTERVAL", 10),
+    "unacked_restore_throttle": env_int("TUIJIN_CELERY_RESTORE_THROTTLE", 10),
 }
 # Notifications go out through SMTP when a host is set; without one the email channel is off. Named
 # apart from EMAIL_BACKEND, which Django's test set-up swaps for an in-memory one: ours stays SMTP.
