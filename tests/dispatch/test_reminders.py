@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tuijin.dispatch.models import ContactKind, Notification, UnitContact
+from tuijin.dispatch.models import ContactKind, Notification, ReminderPolicy, UnitContact
 from tuijin.dispatch.reminders import reminder_slot, reminders_send
-from tuijin.dispatch.models import ReminderPolicy
 from tuijin.problems.models import Problem
 
 from ..problems.conftest import raise_problem

@@ -106,7 +106,7 @@ def send_job(name: str, queue: str) -> None:
         app.send_task("tuijin.run_job", args=[name], queue=queue, connection=connection)
 
 
-def wait_for(condition, timeout: float = 60, what: str = "") -> None:  # noqa: ANN001
+def wait_for(condition, timeout: float = 60, what: str = "") -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():

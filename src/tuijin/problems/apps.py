@@ -25,7 +25,7 @@ class ProblemsConfig(AppConfig):
                 _("Problems"),
                 30,
                 [
-                    NavLink(_("Problems"), "problems:list", allowed=sees(Problem)),
+                    NavLink(_("Problem list"), "problems:list", allowed=sees(Problem)),
                     NavLink(_("Flagged for supervision"), "problems:flagged", allowed=sees(Problem)),
                     NavLink(_("Weekly digest"), "problems:digest", allowed=sees(WeeklyDigest)),
                     NavLink(_("Consultations"), "problems:consultation_list", allowed=sees(Consultation)),

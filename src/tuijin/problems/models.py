@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tuijin.core.chinese import search_key
 from tuijin.core.models import TrackedModel
@@ -16,9 +17,10 @@ from tuijin.core.models import TrackedModel
 class ProblemLevel(models.TextChoices):
     """The graded levels, lowest first; escalation moves one step along this order."""
 
-    TOWN = "town", _("Town")
-    TASK_FORCE = "task_force", _("Task force")
-    LEADING_GROUP = "leading_group", _("Leading group")
+    # In context: "Task force" as a level reads 产业专班, elsewhere 专班.
+    TOWN = "town", pgettext_lazy("problem level", "Town")
+    TASK_FORCE = "task_force", pgettext_lazy("problem level", "Task force")
+    LEADING_GROUP = "leading_group", pgettext_lazy("problem level", "Leading group")
 
 
 LEVEL_ORDER: list[str] = [ProblemLevel.TOWN, ProblemLevel.TASK_FORCE, ProblemLevel.LEADING_GROUP]
