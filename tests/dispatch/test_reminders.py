@@ -90,3 +90,22 @@ def _env() -> dict[str, str]:
     else:
         url = f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
     return {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "tuijin.settings.base", "PYTHONPATH": "src"}
+
+
+def test_it_shows_the_job_runs_to_the_office_only(problem_world: World) -> None:
+    from django.test import Client
+    from django.urls import reverse
+
+    from tuijin.dispatch.jobs import job_run
+
+    from django.test import override_settings
+
+    _top_level_problem(problem_world)
+    with override_settings(TUIJIN_REMINDER_HOUR=0):
+        job_run("reminders")
+    client = Client()
+    client.force_login(problem_world["office_d"])
+    page = client.get(reverse("dispatch:jobs")).content.decode()
+    assert "reminders" in page and "inbox=" in page
+    client.force_login(problem_world["enterprise"])
+    assert client.get(reverse("dispatch:jobs")).status_code == 403

@@ -316,3 +316,7 @@ class Job(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} {self.started_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def summary_text(self) -> str:
+        return " ".join(f"{key}={value}" for key, value in self.summary.items())

@@ -99,12 +99,12 @@ def reminders_send(*, today: dt.date | None = None) -> dict[str, Any]:
     policies: dict[int, ReminderPolicy] = {}
     told = Told()
     seen: set[str] = set()
-    items = 0
+    reminded = 0
     for item in _items(today):
         slot = reminder_slot(item.due_on, today, _policy(item.programme_id, policies))
         if slot is None or item.key in seen:
             continue
         seen.add(item.key)
-        items += 1
+        reminded += 1
         told += _remind(item, *slot)
-    return {"items": items, "inbox": told.inbox, "outside": told.outside}
+    return {"reminded": reminded, "inbox": told.inbox, "outside": told.outside}

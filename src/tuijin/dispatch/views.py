@@ -102,6 +102,7 @@ def jobs(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "jobs": JOBS.values(),
+            "labels": {spec.name: spec.label for spec in JOBS.values()},
             "name": name,
             "failed_sends": selectors.deliveries(user=request.user, status="failed")[:20],
         },

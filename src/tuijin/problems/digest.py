@@ -111,7 +111,7 @@ def digest_build(*, programme: Programme, week_start: dt.date, now: dt.datetime 
         "programme": programme.name,
         "week_start": week_start.isoformat(),
         "week_end": (week_start + dt.timedelta(days=6)).isoformat(),
-        "as_of": timezone.localtime(as_of).isoformat(timespec="minutes"),
+        "as_of": f"{timezone.localtime(as_of):%Y-%m-%d %H:%M}",
         "counts": {name: len(rows) for name, rows in sections.items()},
         "sections": sections,
         "by_category": _grouped(sections, "category"),
