@@ -93,12 +93,10 @@ def _env() -> dict[str, str]:
 
 
 def test_it_shows_the_job_runs_to_the_office_only(problem_world: World) -> None:
-    from django.test import Client
+    from django.test import Client, override_settings
     from django.urls import reverse
 
     from tuijin.dispatch.jobs import job_run
-
-    from django.test import override_settings
 
     _top_level_problem(problem_world)
     with override_settings(TUIJIN_REMINDER_HOUR=0):
