@@ -1,1 +1,3 @@
-"""The library's pages: search and export, the project page with its timeline, lifecycle actions, lists, annual plans, origination targets, and the dashboard."""
+"""The library's pages: search and export, the project page with its timeline, lifecycle actions,
+lists, annual plans, origination targets, and the dashboard.
+"""
