@@ -1,6 +1,7 @@
 """The problem and dispatch pages of the demo show no English in Chinese, and English in English."""
 
 import re
+from decimal import Decimal
 
 import pytest
 from django.test import Client
@@ -8,7 +9,11 @@ from django.urls import reverse
 
 from tuijin.accounts.models import User
 from tuijin.demo.load import load_demo
+from tuijin.demo.problems import raise_demo_problems
+from tuijin.org.models import Programme, Region, TaskForce, Unit
 from tuijin.problems.models import Consultation, Problem
+from tuijin.projects.models import Stage
+from tuijin.projects.services import project_create
 
 from ..core.test_i18n import ALLOWED_LATIN, visible_text
 
@@ -18,6 +23,20 @@ ALLOWED = ALLOWED_LATIN | {"word"}  # the Word export button names the file type
 @pytest.fixture
 def pages(db: None) -> list[str]:
     load_demo()
+    programme = Programme.objects.get(name="青山区新旧动能转换工作推进方案")
+    for code, region, owner in [("QS-1", "青山经济开发区", "临川重工机械有限公司"), ("QS-2", "柳青街道", None)]:
+        project_create(
+            user=User.objects.get(username="admin"),
+            programme=programme,
+            code=code,
+            name=f"演示项目{code}",
+            region=Region.objects.get(name=region),
+            task_force=TaskForce.objects.get(programme=programme, name="机械制造专班"),
+            owner=Unit.objects.get(name=owner) if owner else None,
+            total_investment=Decimal("50000"),
+            stage=Stage.CONSTRUCTION,
+        )
+    assert raise_demo_problems(programme=programme)
     flagged = Problem.objects.filter(flagged=True).first()
     return [
         reverse("problems:list"),

@@ -38,6 +38,8 @@ def _display(model: type[models.Model], name: str, value: Any) -> Any:
         return None
     if name in getattr(model, "MASKED_FIELDS", ()):
         return MASK
+    if hasattr(model, "audit_value"):  # a model that keeps codes in a field says what they mean
+        value = model.audit_value(name, value)
     try:
         field = model._meta.get_field(name)
     except Exception:  # a field removed since

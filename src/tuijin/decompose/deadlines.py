@@ -36,9 +36,7 @@ _RELATIVE_YEAR = r"(?P<relative>今年|本年|当年|明年)"
 _UNDATED_YEAR = re.compile(
     rf"(?:{_RELATIVE_YEAR}年?|(?<![\d一二三四五六七八九十两几每多半年])年)(?P<kind>内|底前|底|末前|末)"
 )
-_MONTH_ONLY = re.compile(
-    rf"(?:{_RELATIVE_YEAR}|(?<![\d年至到\-—~]))(?<!\d月){_MONTH}\s*月\s*(?:底|末|份)?\s*{_BEFORE}"
-)
+_MONTH_ONLY = re.compile(rf"(?:{_RELATIVE_YEAR}|(?<![\d年至到\-—~]))(?<!\d月){_MONTH}\s*月\s*(?:底|末|份)?\s*{_BEFORE}")
 _ONGOING = re.compile(r"长期坚持|长期推进|长期执行|持续推进|常态化推进")
 _LABELLED = re.compile(
     r"(?:完成时限|完成时间|完成期限|时间节点|时间要求|时限要求|进度安排|时限)\s*:\s*(?P<value>[^;。)\n]+)"
@@ -58,9 +56,7 @@ def opens_with_label(view: str) -> bool:
     return _LABELLED.match(view) is not None
 
 
-def find_deadline(
-    piece: Passage, issued_on: date | None, *, lenient: bool = False
-) -> Deadline | None:
+def find_deadline(piece: Passage, issued_on: date | None, *, lenient: bool = False) -> Deadline | None:
     """The deadline of an item: a labelled 完成时限 if there is one, else the latest dated
     expression, else the first open-ended one.
 

@@ -99,9 +99,7 @@ def _is_enumeration(node: Node) -> bool:
     items = _items(node)
     return (
         len(items) >= 2
-        and all(
-            item.style in _LIST_STYLES and not item.run_in and not _items(item) for item in items
-        )
+        and all(item.style in _LIST_STYLES and not item.run_in and not _items(item) for item in items)
         and all(item.passage.view.rstrip()[-1:] in _CLAUSE_BREAKS for item in items[:-1])
     )
 
@@ -113,9 +111,7 @@ class _Reading:
         self.issued_on = issued_on
         self._titles: dict[tuple[str, str], Passage] = {}
         nodes = list(_walk(root))
-        self.flat = not any(
-            node.kind == "item" and not node.inline and node.depth >= 2 for node in nodes
-        )
+        self.flat = not any(node.kind == "item" and not node.inline and node.depth >= 2 for node in nodes)
         self.task_nodes = [node for node in nodes if self._is_task(node)]
         self._tasks = set(self.task_nodes)
 

@@ -24,9 +24,7 @@ _DOC_NUMBER = re.compile(
     r"(?:^|(?<=[\s(《》“”:]))[\u4e00-\u9fff]{1,12}[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*第?\s*\d{1,5}\s*号"
 )
 # Government websites print the metadata as labelled fields above the text.
-_FIELD = re.compile(
-    r"(?P<key>标题|名称|发文机关|发布机构|发文单位|成文日期|发文日期|印发日期|发布日期)\s*:\s*"
-)
+_FIELD = re.compile(r"(?P<key>标题|名称|发文机关|发布机构|发文单位|成文日期|发文日期|印发日期|发布日期)\s*:\s*")
 _ISSUER_FIELDS = ("发文机关", "发布机构", "发文单位")
 _DATE_FIELDS = ("成文日期", "发文日期", "印发日期", "发布日期")
 _NUMERIC_DATE = re.compile(r"(?P<year>(?:19|20)\d{2})[-./](?P<month>\d{1,2})[-./](?P<day>\d{1,2})")
@@ -41,9 +39,7 @@ _FRAGMENT_BREAKERS = frozenset(",。;:!?、()《》")
 _QUOTED_TITLE = re.compile(r"《(?P<title>[^《》]{4,80})》")
 _FILE_HEADER = re.compile(r"(?P<issuer>.{2,40}?)\s*文件")
 _ISSUED_BY = re.compile(r"(?P<issuer>[^,。;:!?《》]{2,60}?)(?:关于)?(?:印发|转发)")
-_NOT_SIGNED = re.compile(
-    r"\(?(?:此件|本件)[^)]{0,12}\)?|\(?共印\d+份\)?|(?:抄送|抄报|主送|发送)\s*:.*"
-)
+_NOT_SIGNED = re.compile(r"\(?(?:此件|本件)[^)]{0,12}\)?|\(?共印\d+份\)?|(?:抄送|抄报|主送|发送)\s*:.*")
 
 
 @dataclass(frozen=True)
@@ -75,9 +71,7 @@ def is_closing_line(view: str, following: str = "") -> bool:
 
 def _is_date_line(view: str) -> bool:
     found = _SIGNATURE.fullmatch(view)
-    return bool(found) and (
-        not found.group("issuer").strip() or _is_issuer_line(found.group("issuer"))
-    )
+    return bool(found) and (not found.group("issuer").strip() or _is_issuer_line(found.group("issuer")))
 
 
 def extract_metadata(header: list[Passage], closing: list[Passage]) -> Metadata:
@@ -87,9 +81,7 @@ def extract_metadata(header: list[Passage], closing: list[Passage]) -> Metadata:
     return Metadata(
         title=_title(lines, fields.get("标题") or fields.get("名称")),
         doc_number=_doc_number(lines),
-        issuer=(signature.issuer if signature else None)
-        or _first(fields, _ISSUER_FIELDS)
-        or _issuer(lines),
+        issuer=(signature.issuer if signature else None) or _first(fields, _ISSUER_FIELDS) or _issuer(lines),
         issued_on=(signature.issued_on if signature else None) or _field_date(fields),
     )
 
@@ -225,8 +217,4 @@ def _is_title_fragment(view: str) -> bool:
         return False
     if _SIGNATURE.fullmatch(compact) or _DOC_NUMBER.search(compact) or _is_issuer_line(compact):
         return False
-    return (
-        not compact.endswith("文件")
-        and not compact.startswith("附件")
-        and not _GENRE.search(compact)
-    )
+    return not compact.endswith("文件") and not compact.startswith("附件") and not _GENRE.search(compact)

@@ -248,10 +248,7 @@ class _Builder:
         rest = line[marker.end :]
         markers = [marker]
         if marker.style in _SIBLING_STYLES:
-            markers += [
-                _shift(m, marker.end)
-                for m in inline_run(rest.view, marker.style, marker.number + 1)
-            ]
+            markers += [_shift(m, marker.end) for m in inline_run(rest.view, marker.style, marker.number + 1)]
         node = parent
         for index, current in enumerate(markers):
             end = markers[index + 1].start if index + 1 < len(markers) else len(line)

@@ -69,10 +69,7 @@ def _docx_blocks(path: Path) -> list[Block]:
     blocks: list[Block] = []
     for item in Document(str(path)).iter_inner_content():
         if isinstance(item, DocxTable):
-            rows = tuple(
-                tuple("\n".join(p.text for p in cell.paragraphs) for cell in row.cells)
-                for row in item.rows
-            )
+            rows = tuple(tuple("\n".join(p.text for p in cell.paragraphs) for cell in row.cells) for row in item.rows)
             blocks.append(Table(rows))
         else:
             blocks.extend(item.text.split("\n"))

@@ -152,9 +152,7 @@ _CLAUSE_GOAL = re.compile(_GOAL_VERBS)
 _GOAL_FRAMING = re.compile(_TIME_AND_ADVERBS)
 _TRAILING_CHANGE = re.compile(r"(?:增长|下降|降低|提高|提升|减少|增加|比上年|同比)+$")
 _COUNTED_BEFORE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?\s*[个家项所座条批]\s*$")
-_NOT_A_QUANTITY_BEFORE = frozenset(
-    "0123456789.第-—~/abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-)
+_NOT_A_QUANTITY_BEFORE = frozenset("0123456789.第-—~/abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _SEGMENT_END = frozenset(",。;:、!?\n")
 _CLAUSE_END = frozenset(",。;:!?\n")
 _LEADING_NOISE = re.compile(rf"^(?:{_TIME_AND_ADVERBS}|{_SUBJECT_OPENING_VERBS})")
@@ -227,20 +225,14 @@ def _read(view: str, match: re.Match[str], previous: _Quantity | None) -> _Quant
     comparator = _comparator(prefix, suffix, match)
     if comparator is None and (_GOAL_VERB.search(before) or _closes_goal_clause(view, match, end)):
         comparator = "="
-    if (
-        comparator is None
-        and previous is not None
-        and _continues_enumeration(view, previous, match, end)
-    ):
+    if comparator is None and previous is not None and _continues_enumeration(view, previous, match, end):
         comparator = "="
     if comparator is not None and prefix is None and _is_qualifier(view, match, suffix, before):
         comparator = None
     return _Quantity(match, comparator, start, end)
 
 
-def _comparator(
-    prefix: re.Match[str] | None, suffix: re.Match[str] | None, match: re.Match[str]
-) -> str | None:
+def _comparator(prefix: re.Match[str] | None, suffix: re.Match[str] | None, match: re.Match[str]) -> str | None:
     """Strict words before the number win; then a word after it; then 余/多; then the rest."""
     prefix_word = prefix.group("word") if prefix else None
     if prefix_word in _STRICT_PREFIXES:
@@ -277,17 +269,11 @@ def _continues_enumeration(view: str, previous: _Quantity, match: re.Match[str],
     return between.startswith("、") and closes_segment
 
 
-def _is_qualifier(
-    view: str, match: re.Match[str], suffix: re.Match[str] | None, before: str
-) -> bool:
+def _is_qualifier(view: str, match: re.Match[str], suffix: re.Match[str] | None, before: str) -> bool:
     """5亿元以上 in 100个5亿元以上重点项目 / 对1000万元以上项目 describes, not targets."""
     if _COUNTED_BEFORE.search(before):
         return True
-    if (
-        match.group("unit") in ("元", "美元")
-        and suffix
-        and suffix.group("word") in ("以上", "以下")
-    ):
+    if match.group("unit") in ("元", "美元") and suffix and suffix.group("word") in ("以上", "以下"):
         following = view[suffix.end() : suffix.end() + 1]
         return bool(following) and following not in _SEGMENT_END
     return False

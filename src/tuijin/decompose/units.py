@@ -31,8 +31,7 @@ from .text import Passage, passage
 Span = tuple[int, int]
 
 _LEAD_LABELS = (
-    "牵头单位|牵头部门|责任单位|责任部门|主责单位|主责部门|负责单位|负责部门|"
-    "承办单位|主办单位|实施单位|责任主体|牵头"
+    "牵头单位|牵头部门|责任单位|责任部门|主责单位|主责部门|负责单位|负责部门|承办单位|主办单位|实施单位|责任主体|牵头"
 )
 _COOP_LABELS = "配合单位|配合部门|协办单位|参与单位|参加单位|协助单位|协同单位|配合"
 _LABEL = re.compile(rf"(?:(?P<lead>{_LEAD_LABELS})|(?P<coop>{_COOP_LABELS}))\s*:\s*")
@@ -58,9 +57,7 @@ _UNIT_SUFFIX = re.compile(
 _NOT_A_NAME = re.compile(r"[要应将把对在从的了是。:;!?]|(?<!自)由|^\d")
 _ENCLOSED = re.compile(r"〈[^〉]*〉|〔[^〕]*〕|\([^)]*\)|【[^】]*】")
 _ADMIN_FRAGMENT = re.compile(r"各?[省市县区乡镇州盟旗](?:\([^)]*\))?")
-_TRAILING = re.compile(
-    r"(?:等(?:有关|相关)?(?:部门|单位)?|按职责分工负责|牵头负责|牵头|负责|配合|参与|分别)$"
-)
+_TRAILING = re.compile(r"(?:等(?:有关|相关)?(?:部门|单位)?|按职责分工负责|牵头负责|牵头|负责|配合|参与|分别)$")
 _LEAD_MARK = re.compile(r"\((?:牵头|牵头单位)\)$")
 _CONJUNCTION = re.compile(r"[和及与]")
 _OPENERS = "(〈〔【《<"
@@ -340,9 +337,7 @@ def role_prefix_end(view: str) -> int:
 def _role_clause_end(view: str, start: int) -> int | None:
     if view[start] == "(":
         close = _closing_bracket(view, start)
-        if close is not None and (
-            _clauses(view, start + 1, close) or _labelled(view, start + 1, close)
-        ):
+        if close is not None and (_clauses(view, start + 1, close) or _labelled(view, start + 1, close)):
             return close + 1
         return None
     label = _LABEL.match(view, start)

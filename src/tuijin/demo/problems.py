@@ -3,7 +3,6 @@ the district a handful of problems at every stage (raised, escalated, flagged, r
 one already past its date for the job loop to escalate), a consultation and thematic reports."""
 
 import datetime as dt
-from decimal import Decimal
 
 from django.utils import timezone
 
@@ -11,43 +10,17 @@ from tuijin.accounts.models import User
 from tuijin.core.periods import add_months, month_start
 from tuijin.dispatch.models import ContactKind, UnitContact
 from tuijin.dispatch.services import cadence_standard_create, thematic_report_submit
-from tuijin.org.models import Person, Programme, Region, TaskForce, Unit
+from tuijin.org.models import Person, Programme, TaskForce, Unit
 from tuijin.problems import services
 from tuijin.problems.models import Problem, ProblemCategory
 from tuijin.projects.models import Project, Stage
-from tuijin.projects.services import project_create
 
 from .org import DemoOrg
 
-# Used only when the library's own demo projects are not there (they arrive with the library branch).
-# (code, name, region code, task force, owner enterprise, total investment in 万元)
-FALLBACK_PROJECTS = [
-    ("QS-2026-001", "临川重工智能装备产业园", "990102401000", "机械制造专班", "临川重工机械有限公司", "180000"),
-    ("QS-2026-002", "临川康养医疗综合体", "990102001000", "医养健康专班", "临川康养医疗投资有限公司", "65000"),
-    ("QS-2026-003", "青山木业高端家居智造项目", "990102003000", "木业产业专班", "青山木业集团有限公司", "42000"),
-    ("QS-2026-004", "东川新材料锂电隔膜项目", "990102401000", "机械制造专班", "东川新材料科技股份有限公司", "120000"),
-]
 
-
-def _projects(org: DemoOrg, admin: User) -> list[Project]:
-    existing = list(Project.objects.filter(programme=org.district_programme).exclude(stage=Stage.EXITED)[:4])
-    if existing:
-        return existing
-    return [
-        project_create(
-            user=admin,
-            programme=org.district_programme,
-            code=code,
-            name=name,
-            region=Region.objects.get(code=region),
-            task_force=TaskForce.objects.get(programme=org.district_programme, name=task_force),
-            owner=Unit.objects.get(name=owner),
-            total_investment=Decimal(total),
-            stage=Stage.CONSTRUCTION,
-            entered_on=dt.date(2026, 1, 1),
-        )
-        for code, name, region, task_force, owner, total in FALLBACK_PROJECTS
-    ]
+def _project(programme: Programme, **criteria: object) -> Project | None:
+    """A demo project of the district to hang problems on (the library's demo provides them)."""
+    return Project.objects.filter(programme=programme, **criteria).exclude(stage=Stage.EXITED).order_by("pk").first()
 
 
 def _category(programme: Programme, order: int) -> ProblemCategory:
@@ -71,12 +44,23 @@ def load_problems(org: DemoOrg) -> None:
         cadence_standard_create(user=admin, programme=programme)
         services.problem_defaults_ensure(user=admin, programme=programme)
     users = {u.username: u for u in User.objects.all()}
-    office = users["district_office"]
     # The district leading group's leader is told of what is overdue at the top level.
-    UnitContact.objects.create(unit=org.district_programme.leading_group, user=users["leader"], kind=ContactKind.LEADER)
-    projects = _projects(org, admin)
-    heavy, health, wood = projects[0], projects[1], projects[2]
+    UnitContact.objects.get_or_create(
+        unit=org.district_programme.leading_group, user=users["leader"], defaults={"kind": ContactKind.LEADER}
+    )
+    _thematic_reports(org, admin)
+    raise_demo_problems(programme=org.district_programme)
 
+
+def raise_demo_problems(*, programme: Programme) -> bool:
+    """Problems at every stage on the district's demo projects; without projects there are none."""
+    users = {u.username: u for u in User.objects.all()}
+    office, enterprise, territory = users["district_office"], users["enterprise"], users["territory"]
+    heavy = _project(programme, owner=enterprise.unit)
+    health = _project(programme, region=territory.grants.get().region)
+    wood = _project(programme)
+    if heavy is None or health is None or wood is None:
+        return False
     # Raised by the enterprise this week, still with its zone.
     _raise(
         users["enterprise"],
@@ -96,8 +80,8 @@ def load_problems(org: DemoOrg) -> None:
         "请在区级统筹中优先安排用地指标。",
     )
     services.problem_escalate(user=users["territory"], problem=land, reason="用地指标需区级统筹，街道无法解决")
-    leader = Person.objects.filter(unit=org.district_programme.leading_group).first() or Person.objects.create(
-        name="张立新", post="副区长", unit=org.district_programme.leading_group
+    leader = Person.objects.filter(unit=programme.leading_group).first() or Person.objects.create(
+        name="张立新", post="副区长", unit=programme.leading_group
     )
     services.problem_flag(
         user=office,
@@ -131,7 +115,7 @@ def load_problems(org: DemoOrg) -> None:
     Problem.objects.filter(pk=late.pk).update(due_on=timezone.localdate() - dt.timedelta(days=2))
     consultation = services.consultation_record(
         user=office,
-        programme=org.district_programme,
+        programme=programme,
         held_on=timezone.localdate() - dt.timedelta(days=1),
         title="绿色通道专题会商（本周）",
         attendees="区重大办、青山自然资源分局、区行政审批服务局、区发展改革局、柳青街道",
@@ -146,6 +130,10 @@ def load_problems(org: DemoOrg) -> None:
         owner_unit=Unit.objects.get(name="青山自然资源分局"),
         due_on=timezone.localdate() + dt.timedelta(days=10),
     )
+    return True
+
+
+def _thematic_reports(org: DemoOrg, admin: User) -> None:
     # Last month's thematic reports: two task forces handed theirs in, the rest are missing.
     last_month = add_months(month_start(timezone.localdate()), -1)
     for name in ("机械制造专班", "医养健康专班"):

@@ -2,6 +2,8 @@
 forces hand in, and how people are told: the in-app inbox, email, and the WeCom and DingTalk group
 robots, each send keyed so that nothing goes out twice; and the Job rows the background jobs leave."""
 
+import json
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -86,6 +88,16 @@ class Cadence(TrackedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("records:detail", args=["cadence", self.pk])
+
+    @classmethod
+    def audit_value(cls, name: str, value: object) -> object:
+        """The audit trail names what must be in by its label, not its provider key."""
+        if name != "provides" or not isinstance(value, list | str):
+            return value
+        from .due import PROVIDERS
+
+        keys = json.loads(value) if isinstance(value, str) else value
+        return "、".join(str(PROVIDERS[k].label) if k in PROVIDERS else str(k) for k in keys)
 
 
 class ThematicReport(TrackedModel):
