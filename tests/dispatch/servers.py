@@ -1,6 +1,7 @@
 """Local stand-ins for the outside world, speaking the real protocols: an HTTP server answering
 like the WeCom and DingTalk group robots (checking DingTalk's signature), and an SMTP server."""
 
+import asyncio
 import base64
 import hashlib
 import hmac
@@ -80,12 +81,16 @@ class _Sink:
     def __init__(self, owner: "SmtpSink") -> None:
         self.owner = owner
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        import asyncio
-
+    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options: list) -> str:
+        # Holding the answer to RCPT TO keeps the sender waiting before any message text is sent:
+        # a sender that dies here has handed nothing over.
         self.owner.arrived.set()
         while self.owner.stall.is_set():
             await asyncio.sleep(0.05)
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         message = message_from_bytes(envelope.content)
         self.owner.messages.append(
             {"to": envelope.rcpt_tos, "subject": str(make_header(decode_header(message["Subject"])))}
@@ -94,8 +99,8 @@ class _Sink:
 
 
 class SmtpSink:
-    """An SMTP server keeping what it accepted. While `stall` is set it holds each message before
-    answering, as a slow server does; `arrived` is set when a message has come in."""
+    """An SMTP server keeping what it accepted. While `stall` is set it holds each sender at its
+    recipient, as a slow server does; `arrived` is set when a sender has got that far."""
 
     def __init__(self) -> None:
         self.messages: list[dict[str, Any]] = []
