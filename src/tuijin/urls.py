@@ -11,6 +11,8 @@ urlpatterns = [
     path("accounts/", include("tuijin.accounts.urls")),
     path("org/", include("tuijin.org.urls")),
     path("projects/", include("tuijin.projects.urls")),
+    path("problems/", include("tuijin.problems.urls")),
+    path("dispatch/", include("tuijin.dispatch.urls")),
     path("records/", include("tuijin.core.record_urls")),
     path("language/", core_views.set_language, name="set_language"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),

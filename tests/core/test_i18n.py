@@ -17,7 +17,18 @@ from tuijin.org.models import Programme, TaskForce
 SRC = Path(__file__).resolve().parents[2] / "src" / "tuijin"
 CATALOGUES = sorted(SRC.glob("*/locale/zh_Hans/LC_MESSAGES/django.po"))
 # Latin words that are names, not untranslated text.
-ALLOWED_LATIN = {"excel", "xlsx", "english", "gb", "echarts", "office", "admin"}  # user names are data
+ALLOWED_LATIN = {
+    "excel",
+    "xlsx",
+    "english",
+    "gb",
+    "echarts",
+    "office",
+    "admin",
+    "district",
+    "territory",
+    "enterprise",
+}  # user names are data
 
 
 class _VisibleText(HTMLParser):

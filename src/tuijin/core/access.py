@@ -126,6 +126,36 @@ POLICIES: dict[str, Policy] = {
     "projects.Notice": Policy(region="programme__region", **_ORG_STRUCTURE),
     "projects.BoardExemption": Policy(region="programme__region", **_ORG_STRUCTURE),
     "projects.ScoreAdjustment": Policy(region="programme__region", **_ORG_STRUCTURE),
+    # Problems: seen like their project (enterprises see their own projects' problems; a unit sees
+    # the problems it owns); owners' actions are decided by tuijin.problems.rules.
+    "problems.Problem": Policy(region="project__region", **{**_project_item("project__"), "unit": "owner_unit"}),
+    "problems.ProblemEvent": Policy(
+        region="problem__project__region", **{**_project_item("problem__project__"), "unit": "problem__owner_unit"}
+    ),
+    "problems.ProblemCategory": Policy(region="programme__region", **_ORG_STRUCTURE),
+    "problems.LevelLimit": Policy(region="programme__region", **_ORG_STRUCTURE),
+    "problems.WeeklyDigest": Policy(
+        region="programme__region",
+        see={Role.OFFICE: Scope.SUBTREE, Role.LEADER: Scope.SUBTREE},
+        change={Role.OFFICE: Scope.SUBTREE},
+    ),
+    "problems.Consultation": Policy(region="programme__region", **_ORG_STRUCTURE),
+    "problems.Decision": Policy(region="consultation__programme__region", unit="owner_unit", **_ORG_STRUCTURE),
+    # The dispatch cadence and who is told.
+    "dispatch.Cadence": Policy(region="programme__region", **_ORG_STRUCTURE),
+    "dispatch.ReminderPolicy": Policy(region="programme__region", **_ORG_STRUCTURE),
+    "dispatch.ThematicReport": Policy(
+        region="task_force__programme__region", task_force="task_force", **_TASK_FORCE_ITEM
+    ),
+    "dispatch.UnitContact": Policy(
+        region="unit__region",
+        unit="unit",
+        see=_everyone_in_government(Scope.LINEAGE),
+        change={Role.OFFICE: Scope.SUBTREE},
+    ),
+    "dispatch.Webhook": Policy(
+        region="unit__region", see={Role.OFFICE: Scope.SUBTREE}, change={Role.OFFICE: Scope.SUBTREE}
+    ),
     "accounts.RoleGrant": Policy(
         region="user__unit__region",
         see={Role.OFFICE: Scope.SUBTREE},
@@ -222,6 +252,21 @@ def can_see(user: Any, obj: models.Model) -> bool:
 
 def can_change(user: Any, obj: models.Model) -> bool:
     return changeable(user, type(obj)._default_manager.filter(pk=obj.pk)).exists()
+
+
+def covers_region(user: Any, model: type[models.Model], region: Any) -> bool:
+    """Whether rows of `model` hanging from `region` are in the user's see-scope, for a page about a
+    place before any row exists (a weekly digest not produced yet). Region scopes only."""
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return True
+    rules = policy_for(model).see
+    for grant in grants_of(user):
+        scope, anchor = rules.get(grant.role), grant.anchor_region
+        if scope not in (Scope.SUBTREE, Scope.LINEAGE) or anchor is None:
+            continue
+        if region.path.startswith(anchor.path) or (scope is Scope.LINEAGE and anchor.path.startswith(region.path)):
+            return True
+    return False
 
 
 def may_create(user: Any, model: type[models.Model]) -> bool:

@@ -27,11 +27,19 @@ def _client_ip(request: HttpRequest | None) -> str | None:
     return request.META.get("REMOTE_ADDR") or None
 
 
+MASK = "••••••"
+
+
 def _display(model: type[models.Model], name: str, value: Any) -> Any:
     """What a value was, in words that stay true later: a related record by its name, not its id.
-    Labels and choice names are translated when shown, not stored."""
+    Labels and choice names are translated when shown, not stored. Fields a model names in
+    `MASKED_FIELDS` (a robot's key, a signing secret) are recorded as changed, never with their value."""
     if value is None or value == "":
         return None
+    if name in getattr(model, "MASKED_FIELDS", ()):
+        return MASK
+    if hasattr(model, "audit_value"):  # a model that keeps codes in a field says what they mean
+        value = model.audit_value(name, value)
     try:
         field = model._meta.get_field(name)
     except Exception:  # a field removed since

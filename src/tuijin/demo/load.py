@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from .org import load_org
+from .problems import load_problems
 from .users import load_users
 
 
@@ -10,3 +11,4 @@ from .users import load_users
 def load_demo() -> None:
     org = load_org()
     load_users(org)
+    load_problems(org)

@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "tuijin.plans",
     "tuijin.projects",
     "tuijin.sheets",
+    "tuijin.problems",
+    "tuijin.dispatch",
 ]
 
 MIDDLEWARE = [
@@ -160,6 +162,41 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {"TITLE": "Tuijin API", "VERSION": "1"}
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
+# Background jobs (tuijin.dispatch). Production: Celery worker and beat on Redis. Embedded:
+# `manage.py run_jobs --loop` runs the same jobs in-process, and Redis is not needed.
+REDIS_URL = env_str("REDIS_URL", "redis://127.0.0.1:6379/0")
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL)
+CELERY_TASK_ACKS_LATE = True  # a task killed with its worker is delivered again…
+CELERY_TASK_REJECT_ON_WORKER_LOST = True  # …also when only the pool process dies
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TIMEZONE = "Asia/Shanghai"
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    # An unacknowledged task (its worker died) goes back to the queue after this many seconds.
+    "visibility_timeout": env_int("TUIJIN_CELERY_VISIBILITY_TIMEOUT", 3600),
+    "unacked_restore_interval": env_int("TUIJIN_CELERY_RESTORE_INTERVAL", 10),
+    "unacked_restore_throttle": env_int("TUIJIN_CELERY_RESTORE_THROTTLE", 10),
+}
+# Notifications go out through SMTP when a host is set; without one the email channel is off. Named
+# apart from EMAIL_BACKEND, which Django's test set-up swaps for an in-memory one: ours stays SMTP.
+TUIJIN_EMAIL_BACKEND = env_str("TUIJIN_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env_str("TUIJIN_EMAIL_HOST", "")
+EMAIL_PORT = env_int("TUIJIN_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("TUIJIN_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_str("TUIJIN_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("TUIJIN_EMAIL_TLS", False)
+EMAIL_TIMEOUT = env_int("TUIJIN_EMAIL_TIMEOUT", 20)
+DEFAULT_FROM_EMAIL = env_str("TUIJIN_EMAIL_FROM", "tuijin@localhost")
+TUIJIN_BASE_URL = env_str("TUIJIN_BASE_URL", "http://127.0.0.1:8000")
+# Outside sends: a failed one waits backoff × 2^(attempts−1) seconds, up to this many attempts;
+# a send claimed by a worker that died is free again after the lease.
+TUIJIN_DELIVERY_BACKOFF_SECONDS = env_int("TUIJIN_DELIVERY_BACKOFF_SECONDS", 60)
+TUIJIN_DELIVERY_MAX_ATTEMPTS = env_int("TUIJIN_DELIVERY_MAX_ATTEMPTS", 6)
+TUIJIN_DELIVERY_LEASE_SECONDS = env_int("TUIJIN_DELIVERY_LEASE_SECONDS", 300)
+TUIJIN_WEBHOOK_TIMEOUT = env_int("TUIJIN_WEBHOOK_TIMEOUT", 10)
+# Reminders go out once a day, from this hour on (local time).
+TUIJIN_REMINDER_HOUR = env_int("TUIJIN_REMINDER_HOUR", 8)
 
 LOGGING = {
     "version": 1,
