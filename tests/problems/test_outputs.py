@@ -13,8 +13,8 @@ from django.utils import timezone
 from tuijin.core.periods import month_start
 from tuijin.problems import services
 from tuijin.problems.digest import digest_build, week_of
-from tuijin.problems.notice import flagged_for_notice, notice_section, notice_section_docx
-from tuijin.sheets.engine import build_workbook
+from tuijin.problems.notice import flagged_for_notice
+from tuijin.projects.ranking.notices.services import notice_generate
 
 from ..world import World
 from .conftest import raise_problem
@@ -75,20 +75,21 @@ def test_it_puts_flagged_problems_in_the_monthly_notice_until_resolved(problem_w
     )
     period = month_start(timezone.localdate())
     assert list(flagged_for_notice(programme=w["prog_d"], period=period)) == [problem]
-    section = notice_section(programme=w["prog_d"], period=period)
-    document = docx.Document()
-    notice_section_docx(document, section)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    reread = docx.Document(io.BytesIO(buffer.getvalue()))
-    cells = [cell.text for row in reread.tables[0].rows for cell in row.cells]
+    notice = notice_generate(user=w["office_d"], programme=w["prog_d"], period=period)
+    word = docx.Document(notice.docx.open("rb"))
+    cells = [cell.text for table in word.tables for row in table.rows for cell in row.cells]
     assert "环评批复迟迟未下" in cells and "张副区长" in cells
-    assert "挂牌督办问题 1 个" in "\n".join(p.text for p in reread.paragraphs)
-    sheet = openpyxl.load_workbook(io.BytesIO(build_workbook([section.spec], {str(section.spec.name): section.rows})))
-    assert sheet[str(section.spec.name)]["A2"].value == "环评批复迟迟未下"
+    assert "挂牌督办问题 1 个" in "\n".join(p.text for p in word.paragraphs)
+    workbook = openpyxl.load_workbook(notice.xlsx.open("rb"))
+    flagged = workbook["挂牌督办问题"]
+    assert "环评批复迟迟未下" in [c.value for row in flagged.iter_rows() for c in row]
 
     services.problem_resolve(user=w["territory_t1"], problem=problem, measures="已解决")
     assert not flagged_for_notice(programme=w["prog_d"], period=period).exists()
+    regenerated = notice_generate(user=w["office_d"], programme=w["prog_d"], period=period)
+    assert "环评批复迟迟未下" not in [
+        c.text for t in docx.Document(regenerated.docx.open("rb")).tables for r in t.rows for c in r.cells
+    ]
     # The month before it was flagged never lists it.
     assert not flagged_for_notice(programme=w["prog_d"], period=dt.date(2020, 1, 1)).exists()
 

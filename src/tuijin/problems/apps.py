@@ -10,11 +10,14 @@ class ProblemsConfig(AppConfig):
     def ready(self) -> None:
         from tuijin.core import access
         from tuijin.core.navigation import NavLink, NavSection, register
+        from tuijin.projects.ranking.notices.content import register_section
 
         from . import jobs, records  # noqa: F401  (registers the record pages)
         from .models import Consultation, Problem, WeeklyDigest
+        from .notice import flagged_section
 
         jobs.register()
+        register_section(45, flagged_section)
 
         def sees(model: type) -> object:
             return lambda user: access.may_any(user, access.policy_for(model).see)

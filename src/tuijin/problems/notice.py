@@ -1,10 +1,7 @@
-"""Flagged problems in the monthly notice (挂牌督办 problems appear in notices until resolved). The
-ranking branch's notice builder calls `notice_section` and writes it with `notice_section_docx`
-(Word) or `notice_section_rows` (Excel, through the sheets engine)."""
+"""Flagged problems in the monthly notice (挂牌督办 problems appear in notices until resolved): a
+section registered with the notice builder, which writes it to Word and Excel like its own."""
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -12,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from tuijin.core.periods import add_months, format_period
 from tuijin.org.models import Programme
-from tuijin.sheets.engine import Column, SheetSpec
+from tuijin.projects.ranking.notices.content import Column, Kind, NoticeContext, Section, Table
 
 from .models import Problem, ProblemLevel
 
@@ -29,31 +26,18 @@ def flagged_for_notice(*, programme: Programme, period: dt.date) -> QuerySet[Pro
     )
 
 
-@dataclass(frozen=True)
-class NoticeSection:
-    title: str
-    intro: str
-    spec: SheetSpec
-    rows: list[list[Any]]
-
-
-def notice_section(*, programme: Programme, period: dt.date) -> NoticeSection:
-    month_end = add_months(period, 1) - dt.timedelta(days=1)
-    problems = list(flagged_for_notice(programme=programme, period=period))
-    overdue = sum(1 for p in problems if p.flag_due_on < month_end)
-    spec = SheetSpec(
-        _("Flagged problems"),
-        [
-            Column("title", _("problem"), width=36),
-            Column("project", _("project"), width=28),
-            Column("region", _("region"), width=14),
-            Column("owner", _("owner unit"), width=22),
-            Column("level", _("level"), width=10),
-            Column("leader", _("responsible leader"), width=12),
-            Column("due", _("supervision due on"), width=12),
-            Column("state", _("state"), width=12),
-        ],
+def flagged_section(context: NoticeContext) -> Section | None:
+    """The notice's section on flagged problems of the projects under the notice's region; none when
+    nothing is under supervision at the month's end."""
+    month_end = add_months(context.period, 1) - dt.timedelta(days=1)
+    problems = list(
+        flagged_for_notice(programme=context.programme, period=context.period).filter(
+            project__region__path__startswith=context.parent.path
+        )
     )
+    if not problems:
+        return None
+    overdue = sum(1 for p in problems if p.flag_due_on < month_end)
     rows = [
         [
             p.title,
@@ -62,32 +46,23 @@ def notice_section(*, programme: Programme, period: dt.date) -> NoticeSection:
             p.owner_unit.name,
             str(ProblemLevel(p.level).label),
             p.flag_leader.name if p.flag_leader_id else "",
-            p.flag_due_on.isoformat(),
+            p.flag_due_on,
             _("Overdue") if p.flag_due_on < month_end else _("In time"),
         ]
         for p in problems
     ]
+    columns = [
+        Column(_("problem")),
+        Column(_("project")),
+        Column(_("region")),
+        Column(_("owner unit")),
+        Column(_("level")),
+        Column(_("responsible leader")),
+        Column(_("supervision due on"), Kind.DATE),
+        Column(_("state")),
+    ]
     intro = _(
         "At the end of %(period)s, %(count)s problems were under supervision, %(overdue)s of them past their date."
-    ) % {"period": format_period(period), "count": len(problems), "overdue": overdue}
-    return NoticeSection(_("Problems flagged for supervision"), intro, spec, rows)
-
-
-def notice_section_rows(section: NoticeSection) -> tuple[SheetSpec, list[list[Any]]]:
-    """The section as a sheet for `tuijin.sheets.engine.build_workbook`."""
-    return section.spec, section.rows
-
-
-def notice_section_docx(document: Any, section: NoticeSection) -> None:
-    """Appends the section to a python-docx document: a heading, the summary line and the table."""
-    document.add_heading(section.title, level=2)
-    document.add_paragraph(section.intro)
-    if not section.rows:
-        return
-    table = document.add_table(rows=1, cols=len(section.spec.columns))
-    table.style = "Table Grid"
-    for cell, column in zip(table.rows[0].cells, section.spec.columns, strict=True):
-        cell.text = str(column.header)
-    for values in section.rows:
-        for cell, value in zip(table.add_row().cells, values, strict=True):
-            cell.text = str(value)
+    ) % {"period": format_period(context.period), "count": len(problems), "overdue": overdue}
+    table = Table(_("Problems flagged for supervision"), columns, rows, sheet=_("Flagged problems"))
+    return Section("flagged_problems", _("Problems flagged for supervision"), [intro], [table])
