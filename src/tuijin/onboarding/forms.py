@@ -37,14 +37,16 @@ FIELD_CHOICES = [
 _SELECT = {"class": "form-select form-select-sm"}
 
 
-class PeriodField(forms.CharField):
+class PeriodField(forms.Field):
+    """A month typed as YYYY-MM, cleaned to the date of its first day."""
+
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("widget", forms.TextInput(attrs={"class": "form-control", "placeholder": "2024-10"}))
         kwargs.setdefault("help_text", _("The month the workbook reports on, YYYY-MM."))
-        super().__init__(max_length=7, **kwargs)
+        super().__init__(**kwargs)
 
-    def to_python(self, value: Any) -> dt.date | None:  # type: ignore[override]
-        text = super().to_python(value)
+    def to_python(self, value: Any) -> dt.date | None:
+        text = (value or "").strip()
         if not text:
             return None
         try:
