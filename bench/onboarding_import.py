@@ -106,8 +106,7 @@ def main() -> None:
         transaction.set_rollback(True)
 
     lines = [
-        f"{args.rows:,} projects in one sheet ({size:.1f} MB), "
-        f"one run each; the bare read is the best of 3.",
+        f"{args.rows:,} projects in one sheet ({size:.1f} MB), one run each; the bare read is the best of 3.",
         "",
         markdown_header(["what", "ms", "rows/s", "× bare read"]),
         markdown_row(["bare python_calamine read", f"{bare * 1000:.0f}", rate(args.rows, bare), "1.0"]),
