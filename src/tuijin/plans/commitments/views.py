@@ -189,10 +189,9 @@ def commitment_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     if form.is_valid():
         try:
             act(user=request.user, commitment=commitment, **form.cleaned_data)
-        except StaleRecord as stale:
-            form.add_error(None, str(stale))
-        except services.CommitmentRefused as refused:
-            form.add_error(None, refused.messages[0])
+        except (StaleRecord, services.CommitmentRefused) as refused:
+            # Said at the top of the page: the step's form may no longer be shown in this state.
+            messages.error(request, str(refused) if isinstance(refused, StaleRecord) else refused.messages[0])
         else:
             messages.success(request, done)
             return redirect(commitment)
