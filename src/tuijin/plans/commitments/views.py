@@ -32,24 +32,20 @@ PAGE_SIZE = 50
 def _programme_and_filters(
     request: HttpRequest,
 ) -> tuple[forms.CommitmentFilterForm, Programme | None, selectors.CommitmentFilters]:
+    """The filters as asked, the user's own programme and the current year where none is asked."""
     programmes = selectors.programmes(user=request.user)
-    form = forms.CommitmentFilterForm(request.GET or None, programmes=programmes)
+    default = selectors.default_programme(user=request.user, programmes=programmes)
+    asked = {"programme": default.pk if default else "", "year": timezone.localdate().year}
+    asked |= {key: value for key, value in request.GET.items() if value}
+    form = forms.CommitmentFilterForm(asked, programmes=programmes)
     data = form.cleaned_data if form.is_valid() else {}
-    programme = data.get("programme") or _default_programme(request.user, programmes)
     filters = selectors.CommitmentFilters(
         year=data.get("year") or timezone.localdate().year,
         owner_kind=data.get("owner_kind") or "",
         state=data.get("state") or "",
         q=data.get("q") or "",
     )
-    return form, programme, filters
-
-
-def _default_programme(user: Any, programmes: Any) -> Programme | None:
-    """The programme of the user's latest commitment (a district user works in the district's), or
-    the first it sees."""
-    latest = access.visible(user, Commitment.objects.all()).order_by("-year", "-id").first()
-    return latest.programme if latest is not None else programmes.first()
+    return form, data.get("programme") or default, filters
 
 
 @login_required
