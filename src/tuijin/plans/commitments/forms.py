@@ -21,7 +21,7 @@ def _style(form: forms.Form) -> None:
         css = "form-select" if isinstance(widget, forms.Select) else "form-control"
         widget.attrs.setdefault("class", css)
         if isinstance(widget, forms.Textarea):
-            widget.attrs.setdefault("rows", 3)
+            widget.attrs["rows"] = 3
 
 
 class VersionedForm(forms.Form):

@@ -116,6 +116,21 @@ class Commitment(TrackedModel):
         return str(self.owner)
 
     @property
+    def target_figure(self) -> str:
+        """The figure as offices write it: money back in 亿元 or 万元 (the reader stores 元), other
+        quantities with thousands separators."""
+        if self.target_value is None:
+            return ""
+        value, unit = self.target_value, self.target_unit
+        if unit == "元":
+            for size, name in ((10**8, "亿元"), (10**4, "万元")):
+                if value >= size:
+                    value, unit = value / size, name
+                    break
+        number = f"{value.normalize():,f}" if value == value.to_integral() else f"{value.normalize():,}"
+        return f"{self.get_target_comparator_display()} {number} {unit}".strip()
+
+    @property
     def rating(self) -> str:
         """The public's word for the score (优秀 / 良好 / 合格 / 不合格)."""
         if self.score is None:
