@@ -15,9 +15,17 @@ YEAR = 2026
 KEEPER = {"tf_d1": "taskforce_d1", "tf_d2": "unit_d", "T1": "territory_t1"}
 
 
-def make_commitment(world: World, owner: str = "tf_d1", state: str = "draft", **fields: Any) -> Commitment:
+def make_commitment(
+    world: World,
+    owner: str = "tf_d1",
+    state: str = "draft",
+    *,
+    keeper: str = "",
+    programme: str = "prog_d",
+    **fields: Any,
+) -> Commitment:
     """A commitment of `owner` brought to `state` by its keeper and the district office."""
-    keeper, office = world[KEEPER[owner]], world["office_d"]
+    keeper, office = world[keeper or KEEPER[owner]], world["office_d"]
     where = {"task_force": world[owner]} if owner.startswith("tf") else {"region": world[owner]}
     content = {
         "title": "新增规上工业企业",
@@ -26,7 +34,7 @@ def make_commitment(world: World, owner: str = "tf_d1", state: str = "draft", **
         "responsible": "张三",
         **fields,
     }
-    c = services.commitment_create(user=keeper, programme=world["prog_d"], year=YEAR, **where, **content)
+    c = services.commitment_create(user=keeper, programme=world[programme], year=YEAR, **where, **content)
     path = {
         "draft": [],
         "submitted": ["submit"],
