@@ -14,6 +14,8 @@ urlpatterns = [
     path("problems/", include("tuijin.problems.urls")),
     path("dispatch/", include("tuijin.dispatch.urls")),
     path("onboarding/", include("tuijin.onboarding.urls")),
+    path("plans/commitments/", include("tuijin.plans.commitments.urls")),
+    path("public/", include("tuijin.portal.urls")),
     path("records/", include("tuijin.core.record_urls")),
     path("language/", core_views.set_language, name="set_language"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),

@@ -28,7 +28,9 @@ ALLOWED_LATIN = {
     "district",
     "territory",
     "enterprise",
-}  # user names are data
+    "taskforce",
+    "unit",
+}  # user names are data (the audit log shows the demo users who keep commitments)
 
 
 class _VisibleText(HTMLParser):

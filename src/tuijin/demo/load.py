@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from .commitments import load_commitments
 from .org import load_org
 from .problems import load_problems
 from .users import load_users
@@ -12,3 +13,4 @@ def load_demo() -> None:
     org = load_org()
     load_users(org)
     load_problems(org)
+    load_commitments(org)

@@ -6,3 +6,8 @@ class PlansConfig(AppConfig):
     name = "tuijin.plans"
     label = "plans"
     verbose_name = _("Plans and tasks")
+
+    def ready(self) -> None:
+        from .commitments.navigation import register_navigation
+
+        register_navigation()

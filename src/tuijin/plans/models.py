@@ -41,3 +41,7 @@ class Document(TrackedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("records:detail", args=["document", self.pk])
+
+
+# Public commitments keep their own package; Django finds their models here.
+from .commitments.models import Commitment, CommitmentEvent  # noqa: E402, F401

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "tuijin.problems",
     "tuijin.dispatch",
     "tuijin.onboarding",
+    "tuijin.portal",
 ]
 
 MIDDLEWARE = [
