@@ -49,6 +49,7 @@ from .lifecycle import Lifecycle, sample_lifecycle, share_between, total_investm
 from .reports import EVENT_COLUMNS, OVER_TOTAL_EVERY, REPORT_COLUMNS, event_rows, report_rows, reporting_periods
 from .writer import TableWriter
 
+PHASES = [f"{n}期" for n in "一二三四五六七八九"]  # a readable frame's name given again is a later phase
 CHUNK = 2000  # projects generated and written together; bounds memory at any scale
 REUSE_OWNER = 0.3  # an enterprise already in the county owns the project
 KEY_ENTERPRISE = 0.12  # a task force's leading enterprise owns the project
@@ -160,6 +161,9 @@ class ProgrammeFrame:
     target_regions: Sequence[Region]  # territories given origination targets
     key_enterprises: Mapping[int, Sequence[Unit]] = field(default_factory=dict)  # task force id → owners
     featured: Sequence[Featured] = ()  # the first projects written
+    # Read by people (the demo): an enterprise reused nearby works in the project's industry, and a
+    # name already given is a later phase (（二期）). The benchmarks' data keep the plain draw.
+    readable: bool = False
     centre: tuple[float, float] = (36.4, 118.3)  # latitude, longitude the projects lie around
 
 
@@ -190,7 +194,8 @@ class ProjectGenerator:
         self.counts: Counter[str] = Counter()
         self._serials: dict[tuple[int, str], int] = {}
         self._enterprise_names: set[str] = set()
-        self._owners: dict[int, list[Unit]] = {}  # county id → enterprises there
+        self._owners: dict[tuple[int, str | None], list[Unit]] = {}  # county id (and industry) → enterprises
+        self._names: Counter[str] = Counter()  # project names given so far
         self._centres: dict[int, tuple[float, float]] = {}
         self._place_weights: list[float] = []  # cumulative, of the frame being loaded
         stamp = {"created_at": timezone.now(), "updated_at": timezone.now(), "version": 1}
@@ -348,7 +353,7 @@ class ProjectGenerator:
         project = Project(
             programme=frame.programme,
             code=self._code(place, life, key),
-            name=featured.name if featured else self._name(place, owner, product, measure),
+            name=featured.name if featured else self._name(frame, place, owner, product, measure),
             content=self._content(total, product, measure),
             region=place.region,
             industry=task_force.industry,
@@ -390,7 +395,7 @@ class ProjectGenerator:
         kind = self.rng.choices(["01", "02", "03"], weights=[15, 10, 75])[0]  # 审批, 核准, 备案
         return f"{year}-{division}-{words.INDUSTRY_CODES.get(key, words.GENERAL_INDUSTRY_CODE)}-{kind}-{serial:06d}"
 
-    def _name(self, place: Place, owner: Unit, product: str, measure: str) -> str:
+    def _name(self, frame: ProgrammeFrame, place: Place, owner: Unit, product: str, measure: str) -> str:
         rng = self.rng
         here, brand = place.region.name[:2], owner.name[2:4]
         if measure:
@@ -410,7 +415,11 @@ class ProjectGenerator:
                 (f"{brand}{product}（二期）项目", 15),
                 (f"{here}{product}产业园基地建设项目", 15),
             ]
-        return rng.choices([t for t, _w in templates], weights=[w for _t, w in templates])[0]
+        name = rng.choices([t for t, _w in templates], weights=[w for _t, w in templates])[0]
+        self._names[name] += 1
+        if frame.readable and self._names[name] > 1:
+            return f"{name.removesuffix('项目')}（{PHASES[min(self._names[name], len(PHASES)) - 1]}）项目"
+        return name
 
     def _content(self, total: Decimal, product: str, measure: str) -> str:
         rng = self.rng
@@ -430,7 +439,7 @@ class ProjectGenerator:
         leaders = frame.key_enterprises.get(task_force.pk, ())
         if leaders and rng.random() < KEY_ENTERPRISE:
             return rng.choice(leaders)
-        nearby = self._owners.setdefault(place.county.pk, [])
+        nearby = self._owners.setdefault((place.county.pk, key if frame.readable else None), [])
         if nearby and rng.random() < REUSE_OWNER:
             return rng.choice(nearby)
         name = ""
