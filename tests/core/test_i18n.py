@@ -28,6 +28,7 @@ ALLOWED_LATIN = {
     "district",
     "territory",
     "enterprise",
+    "taskforce",
 }  # user names are data
 
 

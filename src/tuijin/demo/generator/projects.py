@@ -353,7 +353,7 @@ class ProjectGenerator:
         project = Project(
             programme=frame.programme,
             code=self._code(place, life, key),
-            name=featured.name if featured else self._name(frame, place, owner, product, measure),
+            name=self._featured_name(featured) if featured else self._name(frame, place, owner, product, measure),
             content=self._content(total, product, measure),
             region=place.region,
             industry=task_force.industry,
@@ -420,6 +420,10 @@ class ProjectGenerator:
         if frame.readable and self._names[name] > 1:
             return f"{name.removesuffix('项目')}（{PHASES[min(self._names[name], len(PHASES)) - 1]}）项目"
         return name
+
+    def _featured_name(self, featured: Featured) -> str:
+        self._names[featured.name] += 1  # a generated project of that name is a later phase
+        return featured.name
 
     def _content(self, total: Decimal, product: str, measure: str) -> str:
         rng = self.rng
