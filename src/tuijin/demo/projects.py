@@ -11,6 +11,7 @@ the audit trail like an office's work: the ranking rules, this week's stage move
 and the notices with their Word and Excel files."""
 
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 
 from django.utils import timezone
@@ -143,13 +144,31 @@ def _industry_task_forces(programme: Programme) -> list[TaskForce]:
     )
 
 
+def _town_places(district: Region, towns: list[Region]) -> list[Place]:
+    return [
+        Place(
+            town,
+            district,
+            ZONE_WEIGHT if town.level == RegionLevel.ZONE else 1.0,
+            next(iter(_units(town, UnitKind.GOVERNMENT, UnitKind.ZONE_COMMITTEE)), None),
+        )
+        for town in towns
+    ]
+
+
 def province_frame(org: DemoOrg) -> ProgrammeFrame:
-    """Provincial projects sit at county level, across the four cities."""
+    """Provincial projects sit at county level across the four cities, and in 青山区 (the one county
+    the demo divides) in its towns and zones, which its office ranks within the province's programme."""
     places = []
     for city in Region.objects.filter(parent=org.province).order_by("code"):
         counties = list(Region.objects.filter(parent=city).order_by("code"))
         for index, county in enumerate(counties):
             weight = CITY_WEIGHTS.get(city.name, 1.0) * (CORE_COUNTY_WEIGHT if index == 0 else 1.0)
+            if county == org.district:
+                towns = _town_places(county, org.towns)
+                whole = sum(place.weight for place in towns)
+                places += [replace(place, weight=weight * place.weight / whole) for place in towns]
+                continue
             government = next(iter(_units(county, UnitKind.GOVERNMENT)), None)
             places.append(Place(county, county, weight, government))
     return ProgrammeFrame(
@@ -167,15 +186,7 @@ def province_frame(org: DemoOrg) -> ProgrammeFrame:
 
 def district_frame(org: DemoOrg) -> ProgrammeFrame:
     """The district's projects sit in its towns and zones, its flagships first."""
-    places = {
-        town.name: Place(
-            town,
-            org.district,
-            ZONE_WEIGHT if town.level == RegionLevel.ZONE else 1.0,
-            next(iter(_units(town, UnitKind.GOVERNMENT, UnitKind.ZONE_COMMITTEE)), None),
-        )
-        for town in org.towns
-    }
+    places = {place.region.name: place for place in _town_places(org.district, org.towns)}
     task_forces = {tf.name: tf for tf in _industry_task_forces(org.district_programme)}
     featured = [
         Featured(

@@ -51,6 +51,7 @@ from .writer import TableWriter
 
 PHASES = [f"{n}期" for n in "一二三四五六七八九"]  # a readable frame's name given again is a later phase
 CHUNK = 2000  # projects generated and written together; bounds memory at any scale
+SPIKE_ROOM = 0.5  # a planted spike's project has invested less than this share of its total
 REUSE_OWNER = 0.3  # an enterprise already in the county owns the project
 KEY_ENTERPRISE = 0.12  # a task force's leading enterprise owns the project
 
@@ -343,8 +344,7 @@ class ProjectGenerator:
             place, task_force, total = featured.place, featured.task_force, featured.total
         key = words.industry_key(task_force.industry.name if task_force.industry else task_force.name)
         opened = min(dt.date(frame.programme.start_year, 1, 1), calendar.first_month)
-        stage = featured.stage if featured else None
-        life = sample_lifecycle(rng, total=total, as_of=calendar.as_of, library_opened=opened, stage=stage)
+        life = self._life(total, opened, featured)
         owner = (featured and featured.owner) or self._owner(frame, place, task_force, key)
         product, measure = rng.choice(words.PRODUCTS.get(key, words.GENERAL_PRODUCTS))
         origin = rng.choices(list(words.ORIGIN_WEIGHTS), weights=list(words.ORIGIN_WEIGHTS.values()))[0]
@@ -385,6 +385,18 @@ class ProjectGenerator:
         if featured is not None:
             return Draft(ordinal, project, life, self._plans(total, life), featured.anomaly, featured.latest_status)
         return Draft(ordinal, project, life, self._plans(total, life), planted)
+
+    def _life(self, total: Decimal, opened: dt.date, featured: Featured | None) -> Lifecycle:
+        """A featured project lives at its stage; one planted with a spike is drawn again until most of
+        its investment lies ahead, so that the spike fits under its total."""
+        as_of = self.calendar.as_of
+        while True:
+            stage = featured.stage if featured else None
+            life = sample_lifecycle(self.rng, total=total, as_of=as_of, library_opened=opened, stage=stage)
+            if featured is None or featured.anomaly != Anomaly.SPIKE or life.actual_start is None:
+                return life
+            if share_between(life.actual_start, life.curve_end, life.actual_start, as_of) < SPIKE_ROOM:
+                return life
 
     def _code(self, place: Place, life: Lifecycle, key: str | None) -> str:
         """The national format: year-division-industry-type-serial, e.g. 2024-980102-38-01-012345."""
