@@ -99,7 +99,7 @@ def test_it_plants_reports_adding_up_to_more_than_the_total(demo: Calendar) -> N
     for project_id, amount in MonthlyReport.objects.values_list("project", "investment_month"):
         totals[project_id] += amount
     over = [pk for pk, total in Project.objects.values_list("pk", "total_investment") if totals[pk] > total]
-    flagship = Project.objects.get(name="青山商城国际商贸物流园项目")
+    flagship = Project.objects.get(name="柳青街道智慧健康养老服务中心项目")
     assert flagship.pk in over
     assert flagship.reports.get(period=demo.last_month).status == ReportStatus.SUBMITTED
     assert 1 < len(over) < 20  # a few, for the checks to find among the many

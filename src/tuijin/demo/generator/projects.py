@@ -49,9 +49,9 @@ from .lifecycle import Lifecycle, sample_lifecycle, share_between, total_investm
 from .reports import EVENT_COLUMNS, OVER_TOTAL_EVERY, REPORT_COLUMNS, event_rows, report_rows, reporting_periods
 from .writer import TableWriter
 
-PHASES = [f"{n}期" for n in "一二三四五六七八九"]  # a readable frame's name given again is a later phase
+PHASES = [f"{n}期" for n in "一二三四五六七八九"]  # a readable frame's name given twice more is a later phase
 CHUNK = 2000  # projects generated and written together; bounds memory at any scale
-SPIKE_ROOM = 0.5  # a planted spike's project has invested less than this share of its total
+ANOMALY_ROOM = 0.5  # share of its total a planted spike's project has not reached, an excess's has
 REUSE_OWNER = 0.3  # an enterprise already in the county owns the project
 KEY_ENTERPRISE = 0.12  # a task force's leading enterprise owns the project
 
@@ -163,7 +163,8 @@ class ProgrammeFrame:
     key_enterprises: Mapping[int, Sequence[Unit]] = field(default_factory=dict)  # task force id → owners
     featured: Sequence[Featured] = ()  # the first projects written
     # Read by people (the demo): an enterprise reused nearby works in the project's industry, and a
-    # name already given is a later phase (（二期）). The benchmarks' data keep the plain draw.
+    # name already given takes the owner's brand or a later phase (（二期）). The benchmarks' data keep
+    # the plain draw.
     readable: bool = False
     centre: tuple[float, float] = (36.4, 118.3)  # latitude, longitude the projects lie around
 
@@ -387,15 +388,19 @@ class ProjectGenerator:
         return Draft(ordinal, project, life, self._plans(total, life), planted)
 
     def _life(self, total: Decimal, opened: dt.date, featured: Featured | None) -> Lifecycle:
-        """A featured project lives at its stage; one planted with a spike is drawn again until most of
-        its investment lies ahead, so that the spike fits under its total."""
+        """A featured project lives at its stage; one planted with an anomaly is drawn again until its
+        investment leaves room for it: a spike needs most of it ahead (to fit under the total), an
+        excess over the total some of it behind."""
         as_of = self.calendar.as_of
         while True:
             stage = featured.stage if featured else None
             life = sample_lifecycle(self.rng, total=total, as_of=as_of, library_opened=opened, stage=stage)
-            if featured is None or featured.anomaly != Anomaly.SPIKE or life.actual_start is None:
+            if featured is None or featured.anomaly is None or life.actual_start is None:
                 return life
-            if share_between(life.actual_start, life.curve_end, life.actual_start, as_of) < SPIKE_ROOM:
+            done = share_between(life.actual_start, life.curve_end, life.actual_start, self.calendar.last_month)
+            if (featured.anomaly == Anomaly.SPIKE and done < ANOMALY_ROOM) or (
+                featured.anomaly == Anomaly.OVER_TOTAL and done > ANOMALY_ROOM
+            ):
                 return life
 
     def _code(self, place: Place, life: Lifecycle, key: str | None) -> str:
@@ -428,13 +433,19 @@ class ProjectGenerator:
                 (f"{here}{product}产业园基地建设项目", 15),
             ]
         name = rng.choices([t for t, _w in templates], weights=[w for _t, w in templates])[0]
-        self._names[name] += 1
-        if frame.readable and self._names[name] > 1:
-            return f"{name.removesuffix('项目')}（{PHASES[min(self._names[name], len(PHASES)) - 1]}）项目"
-        return name
+        return self._distinct(name, brand) if frame.readable else name
+
+    def _distinct(self, name: str, brand: str) -> str:
+        """A name already given takes the owner's brand, and if that is taken too, a later phase."""
+        for candidate in (name, name if name.startswith(brand) else f"{brand}{name}"):
+            if not self._names[candidate]:
+                self._names[candidate] += 1
+                return candidate
+        self._names[candidate] += 1
+        return f"{candidate.removesuffix('项目')}（{PHASES[min(self._names[candidate], len(PHASES)) - 1]}）项目"
 
     def _featured_name(self, featured: Featured) -> str:
-        self._names[featured.name] += 1  # a generated project of that name is a later phase
+        self._names[featured.name] += 1  # a generated project of that name is told apart
         return featured.name
 
     def _content(self, total: Decimal, product: str, measure: str) -> str:
