@@ -77,7 +77,8 @@ def project_list(request: HttpRequest) -> HttpResponse:
     form, projects = _filtered(request)
     project_filter = form.project_filter()
     totals = selectors.project_totals(projects)
-    page = CountedPaginator(projects, PAGE_SIZE, totals.count).get_page(request.GET.get("page"))
+    rows = selectors.project_rows(projects)
+    page = CountedPaginator(rows, PAGE_SIZE, totals.count).get_page(request.GET.get("page"))
     export_query = request.GET.copy()
     export_query.pop("page", None)
     context = {
@@ -87,6 +88,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
         "sort_links": _sort_links(request, project_filter.sort),
         "export_query": export_query.urlencode(),
         "may_create": selectors.may_change_projects(request.user),
+        "region_choices": form.fields["region"].widget.choices,
     }
     return render(request, _partial(request, "projects/library/list.html", "projects/library/_results.html"), context)
 
@@ -109,7 +111,8 @@ def _filter_description(form: ProjectFilterForm) -> str:
 @login_required
 def project_export(request: HttpRequest) -> HttpResponse:
     form, projects = _filtered(request)
-    data = project_workbook(projects, selectors.project_totals(projects), _filter_description(form))
+    totals = selectors.project_totals(projects)
+    data = project_workbook(selectors.project_export_rows(projects), totals, _filter_description(form))
     return xlsx_response(data, _("projects"))
 
 
