@@ -36,6 +36,7 @@ from .forms import (
 from .sheets import origination_workbook, project_workbook
 
 PAGE_SIZE = 50
+CHARTED_GAPS = 20  # the chart beside the table shows the largest gaps; the table and Excel have every row
 
 
 class CountedPaginator(Paginator):
@@ -139,7 +140,14 @@ DETAIL_RELATED = [
 def _fields(project: Project) -> list[tuple[str, Any, Any]]:
     """Every field of the project as (label, shown value, raw value) for the details list."""
     names = [*PROJECT_FIELDS, "stage", "entered_on", "exited_on", "exit_reason"]
-    return [(Project._meta.get_field(n).verbose_name, display_value(project, n), getattr(project, n)) for n in names]
+    shown = {
+        "total_investment": f"{project.total_investment:,.2f}",
+        "is_new_start": _("New start") if project.is_new_start else _("Continuing"),
+    }
+    return [
+        (Project._meta.get_field(n).verbose_name, shown.get(n, display_value(project, n)), getattr(project, n))
+        for n in names
+    ]
 
 
 def _detail_context(request: HttpRequest, project: Project, **forms: Any) -> dict[str, Any]:
@@ -310,7 +318,7 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def origination_rule() -> str:
     return _(
         "A project counts for the year it entered the library when its total planned investment is at least "
-        "%(threshold)s (10k CNY), that is 100 million CNY, unless it left the library again before that year "
+        "%(threshold)s in 10k CNY (100 million CNY), unless it left the library again before that year "
         "ended. A territory counts the projects located in it or below it; a department counts the projects "
         "it is recorded as having originated. A project may count for a territory and for a department. "
         "The gap is what is still missing to reach the target (0 once it is met); the list is sorted by gap."
@@ -331,10 +339,11 @@ def _origination(request: HttpRequest) -> tuple[OriginationQueryForm, list[selec
 @login_required
 def origination(request: HttpRequest) -> HttpResponse:
     form, rows = _origination(request)
+    charted = rows[:CHARTED_GAPS]
     chart = {
-        "names": [r.name for r in rows],
-        "target": [r.target_count for r in rows],
-        "achieved": [r.achieved for r in rows],
+        "names": [r.name for r in charted],
+        "target": [r.target_count for r in charted],
+        "achieved": [r.achieved for r in charted],
         "labels": {"target": _("Target"), "achieved": _("Achieved")},
     }
     context = {
@@ -342,6 +351,7 @@ def origination(request: HttpRequest) -> HttpResponse:
         "rows": rows,
         "rule": origination_rule(),
         "chart": chart,
+        "charted": len(charted),
         "totals": {
             "target": sum(r.target_count for r in rows),
             "achieved": sum(r.achieved for r in rows),
