@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from .org import load_org
+from .plans import load_plans
 from .problems import load_problems
 from .users import load_users
 
@@ -12,3 +13,4 @@ def load_demo() -> None:
     org = load_org()
     load_users(org)
     load_problems(org)
+    load_plans(org)

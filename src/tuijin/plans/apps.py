@@ -6,3 +6,9 @@ class PlansConfig(AppConfig):
     name = "tuijin.plans"
     label = "plans"
     verbose_name = _("Plans and tasks")
+
+    def ready(self) -> None:
+        from . import due, navigation
+
+        due.register()
+        navigation.register_navigation()
