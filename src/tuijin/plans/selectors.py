@@ -103,6 +103,7 @@ class Node:
     marker: str
     title: str
     rows: list[TaskRow] = field(default_factory=list)
+    own: TaskRow | None = None  # the task that is this heading's own item
     children: list["Node"] = field(default_factory=list)
     counts: Counter = field(default_factory=Counter)
     progress_sum: int = 0
@@ -143,7 +144,7 @@ def _roll_up(node: Node) -> None:
         node.counts += child.counts
         node.progress_sum += child.progress_sum
         node.task_count += child.task_count
-    for row in node.rows:
+    for row in [*node.rows, *([node.own] if node.own else [])]:
         node.counts[row.position.standing] += 1
         node.progress_sum += 100 if row.task.state == TaskState.DONE else row.position.reported or 0
         node.task_count += 1
@@ -159,6 +160,9 @@ def document_tree(document: Document, rows: list[TaskRow]) -> Node:
         # A task sits at its own heading, or under the nearest heading above it (a table row).
         for depth in range(len(parts), 0, -1):
             found = nodes.get(".".join(parts[:depth]))
+            if found is not None and depth == len(parts) and found.own is None:
+                found.own = row
+                break
             if found is not None:
                 found.rows.append(row)
                 break
