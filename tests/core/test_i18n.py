@@ -28,6 +28,7 @@ ALLOWED_LATIN = {
     "district",
     "territory",
     "enterprise",
+    "unit",
 }  # user names are data
 
 

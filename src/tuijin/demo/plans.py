@@ -18,11 +18,11 @@ from tuijin.plans.progress import expected_progress
 from .org import DemoOrg
 
 DOCUMENTS = Path(__file__).resolve().parent / "documents"
-# (file, programme: "province" or "district", kind)
+# (file, the name it is uploaded under, programme: "province" or "district", kind)
 DEMO_DOCUMENTS = [
-    ("dongchuan_2026_action_plan.txt", "province", DocumentKind.WORK_PLAN),
-    ("qingshan_2026_tasks.txt", "district", DocumentKind.WORK_PLAN),
-    ("qingshan_business_environment_hant.txt", "district", DocumentKind.POLICY),
+    ("dongchuan_2026_action_plan.txt", "东川省2026年行动计划.txt", "province", DocumentKind.WORK_PLAN),
+    ("qingshan_2026_tasks.txt", "青山区2026年重点任务分工方案.txt", "district", DocumentKind.WORK_PLAN),
+    ("qingshan_business_environment_hant.txt", "青山區營商環境攻堅行動方案.txt", "district", DocumentKind.POLICY),
 ]
 REPORT_MONTHS = 3
 # How each task's reports go, in turn: the demo shows every standing.
@@ -89,13 +89,13 @@ def load_plans(org: DemoOrg) -> None:
     programmes = {"province": org.province_programme, "district": org.district_programme}
     today = timezone.localdate()
     index = 0
-    for file_name, where, kind in DEMO_DOCUMENTS:
+    for file_name, upload_name, where, kind in DEMO_DOCUMENTS:
         result = imports.import_text(
             user=admin,
             programme=programmes[where],
             task_force=None,
             kind=kind,
-            file_name=file_name,
+            file_name=upload_name,
             data=(DOCUMENTS / file_name).read_bytes(),
         )
         for task in result.document.tasks.order_by("position"):

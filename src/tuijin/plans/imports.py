@@ -263,7 +263,8 @@ def _units_for(resolutions: list[Resolution], draft: ImportDraft, user: Any, new
     for resolution in resolutions:
         if resolution.create:
             unit = Unit(name=resolution.name, kind=UnitKind.DEPARTMENT, region=draft.programme.region)
-            attribute_change(unit, user=user, reason=_("created while importing %(file)s") % {"file": draft.file_name})
+            reason = _("created while importing %(file)s") % {"file": Path(draft.file_name).stem}
+            attribute_change(unit, user=user, reason=reason)
             unit.save()
             new_units.append(unit.name)
             units[resolution.name] = unit
@@ -308,7 +309,7 @@ def import_confirm(*, user: Any, draft: ImportDraft, expected_version: int) -> I
             _("Say which unit these names mean, or create them: %(names)s") % {"names": "、".join(unknown)}
         )
     data = draft.data
-    reason = _("imported from %(file)s") % {"file": draft.file_name}
+    reason = _("imported from %(file)s") % {"file": Path(draft.file_name).stem}
     document = existing_document(draft)
     is_new = document is None
     if document is None:

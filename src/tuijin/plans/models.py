@@ -39,6 +39,10 @@ class Document(TrackedModel):
     # The heading tree from the decomposer (its JSON "sections"), for the tree view.
     outline = models.JSONField(_("outline"), default=list, blank=True, editable=False)
 
+    # The audit log notes that these changed without printing them: the whole text and its parse are
+    # bulk, kept in the record and its history, not lines a reader of the log can use.
+    MASKED_FIELDS = frozenset({"text", "text_hash", "outline"})
+
     class Meta:
         verbose_name = _("document")
         verbose_name_plural = _("documents")
@@ -90,6 +94,9 @@ class Task(TrackedModel):
     timetable = models.TextField(_("timetable"), blank=True)
     standard = models.TextField(_("standard of done"), blank=True)
     assessment = models.TextField(_("how it is assessed"), blank=True)
+
+    # The targets are the decomposer's structured reading of the text, which the log shows anyway.
+    MASKED_FIELDS = frozenset({"targets"})
 
     class Meta:
         verbose_name = _("task")
