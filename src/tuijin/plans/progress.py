@@ -21,7 +21,7 @@ BEHIND_MARGIN_POINTS = 10
 class Standing(models.TextChoices):
     NOT_STARTED = "not_started", _("Not started")
     ON_TRACK = "on_track", _("On schedule")
-    BEHIND = "behind", _("Behind schedule")
+    BEHIND = "behind", _("Behind")
     OVERDUE = "overdue", _("Overdue")
     DONE = "done", _("Done")
 
