@@ -161,3 +161,10 @@ def test_it_refuses_an_upload_from_a_unit(plans_world: World) -> None:
 def test_it_refuses_a_file_it_cannot_read(plans_world: World, name: str, data: bytes) -> None:
     with pytest.raises(imports.ImportRefused):
         imports.read_document(file_name=name, data=data)
+
+
+def test_it_recognises_the_same_number_written_in_traditional_script(imported: Document, plans_world: World) -> None:
+    text = TEXT.replace("测发〔2026〕1号", "測發〔2026〕1號").replace("全年完成投资", "全年完成投資")
+    draft = upload(plans_world, text)
+    assert draft.data["doc_number"] == "測發〔2026〕1號"
+    assert imports.existing_document(draft) == imported

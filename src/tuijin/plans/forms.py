@@ -35,15 +35,15 @@ class StyledForm(forms.Form):
 
 
 class UploadForm(StyledForm):
-    programme = forms.ModelChoiceField(label=_("programme"), queryset=Programme.objects.none())
+    programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.none())
     task_force = forms.ModelChoiceField(
-        label=_("task force"),
+        label=_("Task force"),
         queryset=TaskForce.objects.none(),
         required=False,
         help_text=_("If one task force owns it"),
     )
-    kind = forms.ChoiceField(label=_("kind"), choices=DocumentKind.choices, initial=DocumentKind.WORK_PLAN)
-    file = forms.FileField(label=_("document"), help_text=_("Word (.docx) or text (.txt), simplified or traditional"))
+    kind = forms.ChoiceField(label=_("Kind"), choices=DocumentKind.choices, initial=DocumentKind.WORK_PLAN)
+    file = forms.FileField(label=_("Document"), help_text=_("Word (.docx) or text (.txt), simplified or traditional"))
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -70,16 +70,16 @@ class UploadForm(StyledForm):
 
 
 class RowForm(StyledForm):
-    title = forms.CharField(label=_("task"), max_length=500)
-    lead = forms.CharField(label=_("lead units"), required=False, help_text=_("Separated by 、"))
-    cooperating = forms.CharField(label=_("cooperating units"), required=False, help_text=_("Separated by 、"))
-    deadline_text = forms.CharField(label=_("deadline"), required=False, max_length=100)
+    title = forms.CharField(label=_("Task"), max_length=500)
+    lead = forms.CharField(label=_("Lead units"), required=False, help_text=_("Separated by 、"))
+    cooperating = forms.CharField(label=_("Cooperating units"), required=False, help_text=_("Separated by 、"))
+    deadline_text = forms.CharField(label=_("Deadline"), required=False, max_length=100)
 
 
 class MappingForm(StyledForm):
     name = forms.CharField(widget=forms.HiddenInput)
-    unit = forms.ModelChoiceField(label=_("unit"), queryset=None, required=False)
-    create = forms.BooleanField(label=_("create it as a new unit"), required=False)
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=None, required=False)
+    create = forms.BooleanField(label=_("Create it as a new unit"), required=False)
 
     def __init__(self, *args: Any, draft: ImportDraft, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -108,35 +108,35 @@ class PeriodField(forms.CharField):
 
 
 class TaskReportForm(StyledForm):
-    period = PeriodField(label=_("month"), help_text=_("YYYY-MM"))
-    progress = forms.IntegerField(label=_("progress (%)"), min_value=0, max_value=100)
-    done = forms.CharField(label=_("what was done"), widget=forms.Textarea(attrs={"rows": 4}))
-    problems = forms.CharField(label=_("problems"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    next_steps = forms.CharField(label=_("next steps"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    period = PeriodField(label=_("Month"), help_text=_("YYYY-MM"))
+    progress = forms.IntegerField(label=_("Progress (%)"), min_value=0, max_value=100)
+    done = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 4}))
+    problems = forms.CharField(label=_("Problems"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    next_steps = forms.CharField(label=_("Next steps"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class ContributionForm(StyledForm):
-    period = PeriodField(label=_("month"), help_text=_("YYYY-MM"))
-    unit = forms.TypedChoiceField(label=_("unit"), coerce=int)
-    text = forms.CharField(label=_("what the unit did"), widget=forms.Textarea(attrs={"rows": 4}))
+    period = PeriodField(label=_("Month"), help_text=_("YYYY-MM"))
+    unit = forms.TypedChoiceField(label=_("Unit"), coerce=int)
+    text = forms.CharField(label=_("What your unit did"), widget=forms.Textarea(attrs={"rows": 4}))
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class PlanForm(StyledForm):
-    task_book = forms.CharField(label=_("task book"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    task_book = forms.CharField(label=_("Task book"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     responsibility = forms.CharField(
-        label=_("responsibility list"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Responsibility list"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     people = forms.ModelMultipleChoiceField(
-        label=_("responsible people"), queryset=Person.objects.none(), required=False
+        label=_("Responsible people"), queryset=Person.objects.none(), required=False
     )
-    timetable = forms.CharField(label=_("timetable"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    standard = forms.CharField(label=_("standard of done"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    timetable = forms.CharField(label=_("Timetable"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    standard = forms.CharField(label=_("Standard of done"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     assessment = forms.CharField(
-        label=_("how it is assessed"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("How it is assessed"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    starts_on = forms.DateField(label=_("start"), required=False)
+    starts_on = forms.DateField(label=_("Start"), required=False)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, unit_ids: list[int], **kwargs: Any) -> None:
@@ -145,9 +145,13 @@ class PlanForm(StyledForm):
 
 
 class MilestoneForm(StyledForm):
-    title = forms.CharField(label=_("milestone"), max_length=300)
-    due_on = forms.DateField(label=_("due on"))
+    title = forms.CharField(
+        label=_("Milestone"), max_length=300, widget=forms.TextInput(attrs={"placeholder": _("New milestone")})
+    )
+    due_on = forms.DateField(label=_("Due on"))
 
 
 class TaskFilterForm(StyledForm):
-    q = forms.CharField(label=_("search"), required=False)
+    q = forms.CharField(
+        label=_("Search"), required=False, widget=forms.TextInput(attrs={"placeholder": _("Task or number")})
+    )

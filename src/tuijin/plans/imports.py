@@ -23,7 +23,7 @@ from tuijin.decompose.reader import Table, read_blocks
 from tuijin.decompose.text import passage
 from tuijin.org.models import Programme, TaskForce, Unit, UnitKind
 
-from .matching import UnitIndex
+from .matching import UnitIndex, name_key
 from .models import Document, DraftState, ImportDraft, Task, TaskUnit, UnitRole
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -252,9 +252,11 @@ def existing_document(draft: ImportDraft) -> Document | None:
     documents = Document.objects.filter(programme=draft.programme)
     number = draft.data.get("doc_number")
     if number:
-        match = documents.filter(doc_number=number).first()
-        if match is not None:
-            return match
+        # The number as either script writes it: 青政辦發〔2026〕8號 is 青政办发〔2026〕8号.
+        key = name_key(number)
+        for document in documents.exclude(doc_number="").order_by("pk"):
+            if name_key(document.doc_number) == key:
+                return document
     return documents.filter(text_hash=draft.text_hash).first()
 
 

@@ -2,16 +2,16 @@
 its time-proportional progress, the behind-schedule list, a document's tree with roll-up."""
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
 from tuijin.core import access
 from tuijin.core.chinese import script_variants
 
-from .models import Document, Task, TaskReport, TaskState, TaskUnit, UnitRole
+from .models import Document, Milestone, Task, TaskReport, TaskState, TaskUnit, UnitRole
 from .progress import Position, Standing, position
 
 
@@ -31,6 +31,7 @@ def _latest_progress() -> Subquery:
 def tasks_visible(
     *, user: Any, document: Document | None = None, unit_id: int | None = None, q: str = ""
 ) -> QuerySet[Task]:
+    """The tasks the user sees, each with `latest_progress`, the progress of its latest report."""
     tasks = access.visible(user, Task.objects.all())
     if document is not None:
         tasks = tasks.filter(document=document)
@@ -43,35 +44,10 @@ def tasks_visible(
         tasks = tasks.filter(condition)
     return (
         tasks.select_related("document__programme")
-        .prefetch_related(
-            Prefetch("assignments", queryset=TaskUnit.objects.select_related("unit").order_by("role", "position")),
-            "milestones",
-        )
+        # Lists never show the texts; a document's text and heading tree are the bulk of its row.
+        .defer("text", "document__text", "document__outline")
         .annotate(latest_progress=_latest_progress())
         .order_by("document", "position")
-    )
-
-
-def lead_units(task: Task) -> list[Any]:
-    return [a.unit for a in task.assignments.all() if a.role == UnitRole.LEAD]
-
-
-def cooperating_units(task: Task) -> list[Any]:
-    return [a.unit for a in task.assignments.all() if a.role == UnitRole.COOPERATING]
-
-
-def task_position(task: Task, *, as_of: dt.date) -> Position:
-    """Where the task stands; `latest_progress` comes annotated by `tasks_visible`, else it is read."""
-    reported = getattr(task, "latest_progress", None)
-    if not hasattr(task, "latest_progress"):
-        reported = task.reports.order_by("-period").values_list("progress", flat=True).first()
-    return position(
-        done=task.state == TaskState.DONE,
-        start=task.start,
-        deadline=task.deadline,
-        milestones=[m.due_on for m in task.milestones.all()],
-        reported=reported,
-        as_of=as_of,
     )
 
 
@@ -84,7 +60,32 @@ class TaskRow:
 
 
 def task_rows(tasks: QuerySet[Task], *, as_of: dt.date) -> list[TaskRow]:
-    return [TaskRow(t, task_position(t, as_of=as_of), lead_units(t), cooperating_units(t)) for t in tasks]
+    """Each task with where it stands and its units. Milestones and units come in one query each,
+    selected by the tasks' own query rather than a list of ids (a province has thousands)."""
+    found = list(tasks)
+    ids = tasks.order_by().values("pk")
+    milestones: dict[int, list[dt.date]] = defaultdict(list)
+    for task_id, due_on in Milestone.objects.filter(task__in=ids).values_list("task_id", "due_on"):
+        milestones[task_id].append(due_on)
+    units: dict[tuple[int, str], list[Any]] = defaultdict(list)
+    for assignment in TaskUnit.objects.filter(task__in=ids).select_related("unit").order_by("role", "position"):
+        units[assignment.task_id, assignment.role].append(assignment.unit)
+    return [
+        TaskRow(
+            task,
+            position(
+                done=task.state == TaskState.DONE,
+                start=task.start,
+                deadline=task.deadline,
+                milestones=milestones[task.pk],
+                reported=task.latest_progress,
+                as_of=as_of,
+            ),
+            units[task.pk, UnitRole.LEAD],
+            units[task.pk, UnitRole.COOPERATING],
+        )
+        for task in found
+    ]
 
 
 def behind_schedule(*, user: Any, as_of: dt.date) -> list[TaskRow]:

@@ -116,6 +116,7 @@ def _review_context(request: HttpRequest, draft: ImportDraft) -> dict[str, Any]:
         "text": highlight(draft.text, marks_of(draft.data)),
         "rows": draft.data["rows"],
         "resolutions": resolutions,
+        "matched": [r for r in resolutions if r.matched],
         "known": known,
         "unknown_count": sum(1 for r in resolutions if r.unit is None and not r.create),
         "existing": imports.existing_document(draft),
@@ -185,7 +186,7 @@ def review_map(request: HttpRequest, pk: int) -> HttpResponse:
         except (ValidationError, PermissionDenied) as error:
             messages.error(request, _refusal(error))
     else:
-        messages.error(request, _("Choose a unit, or tick “create it as a new unit”."))
+        messages.error(request, _("Choose a unit, or tick “create it”."))
     return redirect(f"{draft.get_absolute_url()}#units")
 
 
