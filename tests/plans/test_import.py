@@ -168,3 +168,24 @@ def test_it_recognises_the_same_number_written_in_traditional_script(imported: D
     draft = upload(plans_world, text)
     assert draft.data["doc_number"] == "測發〔2026〕1號"
     assert imports.existing_document(draft) == imported
+
+
+def test_the_upload_page_says_why_a_file_is_refused_and_keeps_nothing(plans_world: World) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import Client
+    from django.urls import reverse
+
+    from tuijin.plans.models import ImportDraft
+
+    client = Client()
+    client.force_login(plans_world["office_d"])
+    answer = client.post(
+        reverse("plans:import"),
+        {
+            "programme": plans_world["prog_d"].pk,
+            "kind": "work_plan",
+            "file": SimpleUploadedFile("方案.docx", b"PK\x03\x04 broken"),
+        },
+    )
+    assert answer.status_code == 200 and not ImportDraft.objects.exists()
+    assert "无法读取该文件" in answer.content.decode()

@@ -126,3 +126,16 @@ def test_the_monthly_dispatch_of_the_standard_cadence_asks_for_task_reports(
     )
     dispatch = next(event for event in events if event.cadence.kind == "monthly_dispatch")
     assert len(dispatch.outstanding[PROVIDER_KEY]) == 3
+
+
+def test_the_reminders_chase_the_lead_unit_for_a_missing_task_report(imported: Document, plans_world: World) -> None:
+    from tuijin.dispatch.models import Notification
+    from tuijin.dispatch.reminders import reminders_send
+    from tuijin.dispatch.services import cadence_standard_create
+
+    cadence_standard_create(user=plans_world["office_d"], programme=plans_world["prog_d"])
+    fund = task_at(imported, "二.一")
+    # June's reports are due on 5 July, five days before the monthly dispatch of 10 July.
+    reminders_send(today=dt.date(2026, 7, 5))
+    told = Notification.objects.filter(what=f"remind:task_report:{fund.pk}:2026-06:due")
+    assert set(told.values_list("recipient__username", flat=True)) == {"unit_fin"}
