@@ -189,3 +189,10 @@ def test_the_upload_page_says_why_a_file_is_refused_and_keeps_nothing(plans_worl
     )
     assert answer.status_code == 200 and not ImportDraft.objects.exists()
     assert "无法读取该文件" in answer.content.decode()
+
+
+def test_it_names_the_kind_of_tasks_from_their_heading(plans_world: World) -> None:
+    text = TEXT.replace("二、重点任务", "二、重大改革")
+    rows = upload(plans_world, text).data["rows"]
+    assert [row["kind"] for row in rows] == ["reform", "reform", "reform"]
+    assert [row["kind"] for row in upload(plans_world, name="again.txt").data["rows"]] == ["", "", ""]

@@ -24,7 +24,7 @@ from tuijin.decompose.text import passage
 from tuijin.org.models import Programme, TaskForce, Unit, UnitKind
 
 from .matching import UnitIndex, name_key
-from .models import Document, DraftState, ImportDraft, Task, TaskUnit, UnitRole
+from .models import Document, DraftState, ImportDraft, Task, TaskKind, TaskUnit, UnitRole
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 ACCEPTED_SUFFIXES = (".txt", ".docx")
@@ -102,12 +102,33 @@ def _unique_paths(decomposition: Decomposition) -> list[str]:
     return paths
 
 
+_KINDS = (
+    (re.compile(r"(重大|重点)?改革(任务)?"), TaskKind.REFORM),
+    (re.compile(r"(重大|重点)?事项"), TaskKind.MATTER),
+    (re.compile(r"(重大|重点)?项目"), TaskKind.PROJECT),
+    (re.compile(r"(重大|重点)?(研究)?课题"), TaskKind.RESEARCH),
+)
+
+
+def _kinds(decomposition: Decomposition) -> dict[str, str]:
+    """The kind of the tasks under each top-level heading that names one: 二、重大改革 → reform."""
+    kinds = {}
+    for section in decomposition.sections:
+        title = re.sub(r"\s", "", normalise(section.title)).rstrip("。.")
+        for pattern, kind in _KINDS:
+            if pattern.fullmatch(title):
+                kinds[section.label] = kind.value
+    return kinds
+
+
 def draft_rows(decomposition: Decomposition) -> list[dict[str, Any]]:
+    kinds = _kinds(decomposition)
     return [
         {
             "key": str(index),
             "path": path,
             "title": task.title[:500],
+            "kind": kinds.get(task.path[0], "") if task.path else "",
             "text": task.text,
             "lead": list(task.lead_units),
             "cooperating": list(task.cooperating_units),
@@ -296,7 +317,7 @@ def _assign(task: Task, row: dict[str, Any], units: dict[str, Unit], user: Any, 
             assignment.save()
 
 
-_TASK_FIELDS = ("title", "text", "deadline_text", "deadline", "is_ongoing", "targets", "position")
+_TASK_FIELDS = ("title", "kind", "text", "deadline_text", "deadline", "is_ongoing", "targets", "position")
 
 
 @transaction.atomic
@@ -337,6 +358,7 @@ def import_confirm(*, user: Any, draft: ImportDraft, expected_version: int) -> I
     for position, row in enumerate(data["rows"]):
         values = {
             "title": row["title"],
+            "kind": row.get("kind", ""),
             "text": row["text"],
             "deadline_text": row["deadline_text"][:100],
             "deadline": parse_date(row["deadline"]) if row["deadline"] else None,

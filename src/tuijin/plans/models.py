@@ -65,6 +65,15 @@ class TaskState(models.TextChoices):
     DONE = "done", _("Done")
 
 
+class TaskKind(models.TextChoices):
+    """What the documents group their tasks under (seed 003: 重大改革, 重大事项, 重大课题)."""
+
+    REFORM = "reform", _("Major reform")
+    MATTER = "matter", _("Major matter")
+    PROJECT = "project", _("Major project")
+    RESEARCH = "research", _("Research topic")
+
+
 class Task(TrackedModel):
     """One task of a document's task-division table, with the six steps of seed 002: task book,
     responsibility list, roadmap (its milestones), timetable, standard of done, assessment."""
@@ -73,6 +82,7 @@ class Task(TrackedModel):
     path = models.CharField(_("number"), max_length=100, help_text=_("The numbering from the top, e.g. 二.1"))
     position = models.PositiveIntegerField(_("order"), default=0)
     title = models.CharField(_("task"), max_length=500)
+    kind = models.CharField(_("kind"), max_length=20, choices=TaskKind.choices, blank=True)
     text = models.TextField(_("full text"), blank=True)
     units = models.ManyToManyField(
         "org.Unit", verbose_name=_("units"), through="TaskUnit", related_name="plan_tasks", blank=True
