@@ -90,3 +90,19 @@ def test_a_unit_cannot_open_the_import_or_another_programmes_review(plans_world:
     assert client.get(reverse("plans:import")).status_code == 403
     assert client.get(draft.get_absolute_url()).status_code == 404
     assert client.post(reverse("plans:review_confirm", args=[draft.pk]), {"version": draft.version}).status_code == 404
+
+
+def test_the_document_list_counts_only_the_tasks_the_user_sees(imported: Document, plans_world: World) -> None:
+    def count(username: str) -> int:
+        page = _client(plans_world, username).get(reverse("plans:documents"))
+        return next(d.task_count for d in page.context["documents"] if d.pk == imported.pk)
+
+    assert count("office_d") == 3 and count("unit_ind") == 1
+
+
+def test_the_task_list_filters_by_document_and_standing(imported: Document, plans_world: World) -> None:
+    client = _client(plans_world, "office_d")
+    page = client.get(reverse("plans:tasks"), {"document": imported.pk, "q": "引导基金"})
+    assert [row.task.path for row in page.context["rows"]] == ["二.一"]
+    page = client.get(reverse("plans:tasks"), {"standing": "done"})
+    assert page.context["rows"] == []

@@ -11,7 +11,7 @@ from tuijin.org.models import Person, Programme, TaskForce
 
 from .imports import ACCEPTED_SUFFIXES, MAX_UPLOAD_BYTES
 from .matching import candidate_units
-from .models import DocumentKind, ImportDraft
+from .models import Document, DocumentKind, ImportDraft
 
 
 def _style(form: forms.Form) -> None:
@@ -155,3 +155,9 @@ class TaskFilterForm(StyledForm):
     q = forms.CharField(
         label=_("Search"), required=False, widget=forms.TextInput(attrs={"placeholder": _("Task or number")})
     )
+    document = forms.ModelChoiceField(label=_("Document"), queryset=Document.objects.none(), required=False)
+
+    def __init__(self, *args: Any, documents: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["document"].queryset = documents
+        self.fields["document"].empty_label = _("Every document")

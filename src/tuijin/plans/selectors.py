@@ -16,10 +16,13 @@ from .progress import Position, Standing, position
 
 
 def documents_visible(*, user: Any) -> QuerySet[Document]:
+    """Each with the number of its tasks the user sees (a unit sees a document's tasks it has a part in)."""
+    seen = access.visible(user, Task.objects.all()).values("pk")
     return (
         access.visible(user, Document.objects.all())
         .select_related("programme", "task_force")
-        .annotate(task_count=Count("tasks"))
+        .defer("text", "outline")
+        .annotate(task_count=Count("tasks", filter=Q(tasks__in=seen)))
         .order_by("-issued_on", "title")
     )
 

@@ -221,10 +221,11 @@ def review_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def task_list(request: HttpRequest) -> HttpResponse:
-    form = TaskFilterForm(request.GET or None)
-    q = form.cleaned_data["q"] if form.is_valid() else ""
+    form = TaskFilterForm(request.GET or None, documents=selectors.documents_visible(user=request.user))
+    data = form.cleaned_data if form.is_valid() else {}
     standing = request.GET.get("standing", "")
-    rows = selectors.task_rows(selectors.tasks_visible(user=request.user, q=q), as_of=timezone.localdate())
+    tasks = selectors.tasks_visible(user=request.user, q=data.get("q", ""), document=data.get("document"))
+    rows = selectors.task_rows(tasks, as_of=timezone.localdate())
     if standing in Standing.values:
         rows = [row for row in rows if row.position.standing == standing]
     return render(
