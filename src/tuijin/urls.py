@@ -12,6 +12,7 @@ urlpatterns = [
     path("org/", include("tuijin.org.urls")),
     path("projects/", include("tuijin.projects.urls")),
     path("problems/", include("tuijin.problems.urls")),
+    path("plans/", include("tuijin.plans.urls")),
     path("dispatch/", include("tuijin.dispatch.urls")),
     path("onboarding/", include("tuijin.onboarding.urls")),
     path("plans/commitments/", include("tuijin.plans.commitments.urls")),

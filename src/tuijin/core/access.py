@@ -91,6 +91,25 @@ def _project_item(prefix: str, reporters: bool = False) -> dict:
     }
 
 
+def _task_item(prefix: str, reporters: bool = False) -> dict:
+    """Rows of a policy task; units are reached through the task's units (lead or cooperating)."""
+    change = {Role.OFFICE: Scope.SUBTREE}
+    if reporters:
+        change |= {Role.UNIT: Scope.UNIT}
+    return {
+        "task_force": f"{prefix}document__task_force",
+        "unit": f"{prefix}units",
+        "many": frozenset({f"{prefix}units"}),
+        "see": {
+            Role.OFFICE: Scope.SUBTREE,
+            Role.LEADER: Scope.SUBTREE,
+            Role.TASK_FORCE: Scope.TASK_FORCE,
+            Role.UNIT: Scope.UNIT,
+        },
+        "change": change,
+    }
+
+
 POLICIES: dict[str, Policy] = {
     "org.Region": Policy(region="", **_ORG_STRUCTURE),
     "org.Industry": Policy(region="region", **_ORG_STRUCTURE),
@@ -159,6 +178,19 @@ POLICIES: dict[str, Policy] = {
         },
     ),
     "plans.Document": Policy(region="programme__region", task_force="task_force", **_TASK_FORCE_ITEM),
+    # Policy tasks: the office sees its programme's; a task force its documents'; a unit the tasks it
+    # leads or cooperates on. Who reports is decided by tuijin.plans.rules (lead units report,
+    # cooperating units add their part).
+    "plans.Task": Policy(region="document__programme__region", **_task_item("")),
+    "plans.TaskUnit": Policy(region="task__document__programme__region", **_task_item("task__")),
+    "plans.Milestone": Policy(region="task__document__programme__region", **_task_item("task__")),
+    "plans.TaskReport": Policy(region="task__document__programme__region", **_task_item("task__", reporters=True)),
+    "plans.TaskContribution": Policy(
+        region="task__document__programme__region", **_task_item("task__", reporters=True)
+    ),
+    "plans.ImportDraft": Policy(
+        region="programme__region", see={Role.OFFICE: Scope.SUBTREE}, change={Role.OFFICE: Scope.SUBTREE}
+    ),
     # The project library: each reporter sees the projects of its area, task force, unit or enterprise.
     "projects.Project": Policy(region="region", **_PROJECT),
     "projects.ListMembership": Policy(region="project__region", **_project_item("project__")),

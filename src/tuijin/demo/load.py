@@ -4,6 +4,7 @@ from django.db import transaction
 
 from .commitments import load_commitments
 from .org import load_org
+from .plans import load_plans
 from .problems import load_problems
 from .projects import load_projects
 from .users import load_users
@@ -16,3 +17,4 @@ def load_demo() -> None:
     load_projects(org)
     load_problems(org)
     load_commitments(org)
+    load_plans(org)

@@ -144,7 +144,7 @@ STANDARD_CADENCE = [
         "day": 10,
         "looks_back": True,
         "due_days_before": 5,
-        "provides": ["monthly_reports"],
+        "provides": ["monthly_reports", "task_reports"],
     },
     {
         "kind": "monthly_thematic",

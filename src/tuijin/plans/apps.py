@@ -8,6 +8,9 @@ class PlansConfig(AppConfig):
     verbose_name = _("Plans and tasks")
 
     def ready(self) -> None:
+        from . import due, navigation
         from .commitments.navigation import register_navigation
 
+        due.register()
+        navigation.register_navigation()
         register_navigation()
