@@ -17,6 +17,11 @@ PAGES = [
     ("office", "units", "/records/unit/"),
     ("office", "import", "/org/workbook/import/"),
     ("auditor", "audit-log", "/audit/"),
+    ("office", "dashboard", "/projects/dashboard/"),
+    ("district_office", "ranking", "/projects/rankings/?programme=2"),
+    ("district_office", "ranking-rules", "/projects/rankings/rules/?programme=2"),
+    ("office", "notices", "/projects/notices/"),
+    ("district_office", "problems", "/problems/"),
 ]
 PASSWORD = "Tuijin@2026"
 

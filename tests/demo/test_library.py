@@ -98,6 +98,7 @@ def test_it_dates_projects_as_their_stages_say(demo: Calendar) -> None:
     done = Project.objects.filter(stage__in=[Stage.OPERATING, Stage.FULL_OUTPUT])
     assert not done.filter(actual_completion__isnull=True).exists()
     assert not Project.objects.filter(actual_start__gt=demo.as_of).exists()
+    assert Project.objects.aggregate(last=Max("entered_on"))["last"] <= demo.as_of
 
 
 def test_it_lists_projects_for_each_year_and_plans_both_years(demo: Calendar) -> None:
@@ -174,4 +175,3 @@ def test_the_offices_see_their_programmes_library(demo: Calendar) -> None:
     district = _visible("district_office")
     assert district.count() == Project.objects.filter(region__path__startswith=_programme("青山区").region.path).count()
     assert district.aggregate(n=Count("programme", distinct=True))["n"] == 2  # the province's projects there too
-    assert Project.objects.aggregate(last=Max("entered_on"))["last"] <= demo.as_of

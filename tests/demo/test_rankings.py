@@ -120,7 +120,7 @@ def test_the_dashboard_rules_and_notice_pages_render_with_the_demos_data(demo: C
     dashboard = client.get(reverse("projects:dashboard"), {"programme": district.pk}).content.decode()
     assert "柳青街道" in dashboard
     rules = client.get(reverse("projects:ranking_rules"), {"programme": district.pk}).content.decode()
-    assert "红" in rules and "镇街园区" in rules
+    assert "红榜" in rules and "镇街园区" in rules and "第2版" in rules
     notices = client.get(reverse("projects:notice_list")).content.decode()
     titles = Notice.objects.filter(programme=district).values_list("title", flat=True)
     assert len(titles) == 3

@@ -110,7 +110,8 @@ def demo_calendar(today: dt.date) -> Calendar:
     return Calendar(last, 12 + last.month, today)
 
 
-def load_projects(org: DemoOrg) -> Calendar:
+def load_projects(org: DemoOrg) -> None:
+    """Both programmes' libraries with their rules, this week's work and the notices, as of today."""
     calendar = demo_calendar(timezone.localdate())
     office, district_office = User.objects.get(username="office"), User.objects.get(username="district_office")
     for programme, user in ((org.province_programme, office), (org.district_programme, district_office)):
@@ -124,7 +125,6 @@ def load_projects(org: DemoOrg) -> Calendar:
     _this_week(org.district_programme, district_office, calendar)
     for programme, user in ((org.province_programme, office), (org.district_programme, district_office)):
         _notices(programme, user, calendar)
-    return calendar
 
 
 def _units(region: Region, *kinds: str) -> list[Unit]:
@@ -249,8 +249,8 @@ def _this_week(programme: Programme, user: User, calendar: Calendar) -> None:
         (projects.filter(stage=Stage.PREPARING).exclude(name__in=_flagship_names()).first(), Stage.CONSTRUCTION,
          "项目取得施工许可，正式开工建设"),
         (projects.get(name="半程镇生物医药产业园项目"), Stage.PREPARING, "完成项目备案，启动前期手续办理"),
-        (projects.filter(stage=Stage.CONCEIVED).exclude(name__in=_flagship_names()).first(), Stage.EXITED,
-         "企业投资意向调整，项目调出库"),
+        (projects.filter(stage__in=[Stage.CONCEIVED, Stage.RESERVE]).exclude(name__in=_flagship_names()).first(),
+         Stage.EXITED, "企业投资意向调整，项目调出库"),
     ]  # fmt: skip
     for project, to_stage, reason in moves:
         on = max(today - dt.timedelta(days=3), project.events.order_by("-on").values_list("on", flat=True).first())
