@@ -54,6 +54,8 @@ DISTRICT_LISTS = [
 CITY_WEIGHTS = {"临川市": 2.0, "海州市": 1.5}
 CORE_COUNTY_WEIGHT = 2.5
 ZONE_WEIGHT = 2.5  # a development zone draws more projects than a town
+# Departments that neither answer for projects nor originate them (organisation, statistics, supervision).
+NO_PROJECTS = ["省委编办", "省委组织部", "省统计局", "省政府办公厅", "区委督委办", "区编办", "区人才办", "区统计局"]
 # The demo's enterprises lead these task forces' industries (province and district task forces by name).
 KEY_ENTERPRISES = {
     "高端装备专班": "临川重工机械有限公司",
@@ -131,6 +133,10 @@ def _units(region: Region, *kinds: str) -> list[Unit]:
     return list(Unit.objects.filter(region=region, kind__in=kinds).order_by("pk"))
 
 
+def _project_departments(region: Region) -> list[Unit]:
+    return [unit for unit in _units(region, UnitKind.DEPARTMENT) if unit.name not in NO_PROJECTS]
+
+
 def _key_enterprises(programme: Programme) -> dict[int, list[Unit]]:
     task_forces = TaskForce.objects.filter(programme=programme, name__in=KEY_ENTERPRISES)
     return {tf.pk: [Unit.objects.get(name=KEY_ENTERPRISES[tf.name])] for tf in task_forces}
@@ -175,7 +181,7 @@ def province_frame(org: DemoOrg) -> ProgrammeFrame:
         programme=org.province_programme,
         places=places,
         task_forces=_industry_task_forces(org.province_programme),
-        departments=_units(org.province, UnitKind.DEPARTMENT),
+        departments=_project_departments(org.province),
         lists=PROVINCE_LISTS,
         target_regions=list(Region.objects.filter(parent=org.province).order_by("code")),
         key_enterprises=_key_enterprises(org.province_programme),
@@ -206,7 +212,7 @@ def district_frame(org: DemoOrg) -> ProgrammeFrame:
         programme=org.district_programme,
         places=list(places.values()),
         task_forces=list(task_forces.values()),
-        departments=_units(org.district, UnitKind.DEPARTMENT),
+        departments=_project_departments(org.district),
         lists=DISTRICT_LISTS,
         target_regions=org.towns,
         key_enterprises=_key_enterprises(org.district_programme),
