@@ -9,7 +9,7 @@ from django.db.models import Count, Max
 from tuijin.accounts.models import User
 from tuijin.core import access
 from tuijin.demo.generator.projects import Calendar
-from tuijin.demo.projects import FLAGSHIPS
+from tuijin.demo.projects import FLAGSHIPS, NO_PROJECTS
 from tuijin.org.models import Programme, Region, RegionLevel, TaskForce, TaskForceKind, Unit, UnitKind
 from tuijin.projects.models import (
     AnnualPlan,
@@ -112,6 +112,7 @@ def test_it_lists_projects_for_each_year_and_plans_both_years(demo: Calendar) ->
 
 
 def test_it_sets_origination_targets_for_each_territory_and_department(demo: Calendar) -> None:
+    assert not Project.objects.filter(responsible_unit__name__in=NO_PROJECTS).exists()
     province = _programme("东川省")
     for year in demo.years:
         targets = OriginationTarget.objects.filter(programme=province, year=year)
@@ -119,7 +120,9 @@ def test_it_sets_origination_targets_for_each_territory_and_department(demo: Cal
         assert set(targets.exclude(region=None).values_list("region", flat=True)) == set(
             cities.values_list("pk", flat=True)
         )
-        departments = Unit.objects.filter(region=province.region, kind=UnitKind.DEPARTMENT)
+        departments = Unit.objects.filter(region=province.region, kind=UnitKind.DEPARTMENT).exclude(
+            name__in=NO_PROJECTS
+        )
         assert set(targets.exclude(unit=None).values_list("unit", flat=True)) == set(
             departments.values_list("pk", flat=True)
         )

@@ -54,6 +54,8 @@ DISTRICT_LISTS = [
 CITY_WEIGHTS = {"临川市": 2.0, "海州市": 1.5}
 CORE_COUNTY_WEIGHT = 2.5
 ZONE_WEIGHT = 2.5  # a development zone draws more projects than a town
+# Departments that neither answer for projects nor originate them (organisation, statistics, supervision).
+NO_PROJECTS = ["省委编办", "省委组织部", "省统计局", "省政府办公厅", "区委督委办", "区编办", "区人才办", "区统计局"]
 # The demo's enterprises lead these task forces' industries (province and district task forces by name).
 KEY_ENTERPRISES = {
     "高端装备专班": "临川重工机械有限公司",
@@ -102,6 +104,31 @@ FLAGSHIPS: list[tuple] = [
     ("青山经济开发区铜基新材料循环利用项目", "青山经济开发区", "有色金属专班", "东川新材料科技股份有限公司",
      Stage.PREPARING, 74000, None, None, ""),
 ]  # fmt: skip
+# What the flagships build, as the district's project list describes it.
+FLAGSHIP_CONTENT = {
+    "青山木业年产30万立方米高端板材及烘干车间建设项目": (
+        "新建高端板材生产线4条及木材烘干车间2座，配套原料堆场、锅炉房及环保设施。"
+    ),
+    "临川康养医养结合康养综合体（二期）项目": (
+        "规划用地约80亩，建设康复医院、护理院、康养公寓及配套服务中心，新增床位1200张。"
+    ),
+    "临川重工智能工程机械产业园（二期）项目": (
+        "新建智能化结构件车间、总装车间及研发中心，购置机器人焊接、激光切割等设备260台（套）。"
+    ),
+    "临川重工年产2000台高端液压挖掘机技术改造项目": "对现有总装线进行智能化改造，新增数字化涂装线1条、整机测试场1处。",
+    "东川新材料高性能铜合金板带项目": "新建熔铸、热轧、冷轧及精整车间，形成年产高性能铜合金板带5万吨能力。",
+    "青山商城国际商贸物流园项目": "建设智能仓储中心、多式联运转运场及商贸展示交易中心，总建筑面积约36万平方米。",
+    "柳青街道智慧健康养老服务中心项目": "改造建设日间照料中心、嵌入式养老院及智慧养老服务平台，设养老床位300张。",
+    "银雀山文化创意产业园项目": "利用老旧厂房改造建设文创办公、设计研发、展览展示及配套商业空间。",
+    "青山区金融服务中心项目": "建设金融服务大楼及配套设施，集聚银行、保险、基金、融资担保等金融机构。",
+    "枣园镇果蔬精深加工及冷链仓储项目": "新建果蔬精深加工车间及万吨级冷链仓储库，配套检测中心和物流配送设施。",
+    "半程镇生物医药产业园项目": "规划建设标准化GMP厂房、中试基地及公共研发服务平台，引进生物医药企业入驻。",
+    "义堂镇全域旅游田园综合体项目": "依托万亩林果基地建设田园观光、农事体验、民宿康养等文旅设施。",
+    "临川康养柳青中医康复医院项目": "建设中医康复医院一座，设床位260张，配套中医药康复理疗中心。",
+    "青山木业定制家居智能工厂项目": "新建全屋定制家居智能生产线及成品仓库，配套展示体验中心。",
+    "白沙镇冷链物流配送中心项目": "建设冷库2万吨、分拣配送中心及冷链车辆停放场，服务城乡农产品配送。",
+    "青山经济开发区铜基新材料循环利用项目": "建设废杂铜回收预处理、再生铜冶炼及铜基新材料深加工生产线。",
+}
 
 
 def demo_calendar(today: dt.date) -> Calendar:
@@ -129,6 +156,10 @@ def load_projects(org: DemoOrg) -> None:
 
 def _units(region: Region, *kinds: str) -> list[Unit]:
     return list(Unit.objects.filter(region=region, kind__in=kinds).order_by("pk"))
+
+
+def _project_departments(region: Region) -> list[Unit]:
+    return [unit for unit in _units(region, UnitKind.DEPARTMENT) if unit.name not in NO_PROJECTS]
 
 
 def _key_enterprises(programme: Programme) -> dict[int, list[Unit]]:
@@ -175,7 +206,7 @@ def province_frame(org: DemoOrg) -> ProgrammeFrame:
         programme=org.province_programme,
         places=places,
         task_forces=_industry_task_forces(org.province_programme),
-        departments=_units(org.province, UnitKind.DEPARTMENT),
+        departments=_project_departments(org.province),
         lists=PROVINCE_LISTS,
         target_regions=list(Region.objects.filter(parent=org.province).order_by("code")),
         key_enterprises=_key_enterprises(org.province_programme),
@@ -199,6 +230,7 @@ def district_frame(org: DemoOrg) -> ProgrammeFrame:
             responsible=Unit.objects.get(name=responsible, region=org.district) if responsible else None,
             anomaly=anomaly,
             latest_status=latest,
+            content=FLAGSHIP_CONTENT[name],
         )
         for name, town, task_force, owner, stage, total, responsible, anomaly, latest in FLAGSHIPS
     ]
@@ -206,7 +238,7 @@ def district_frame(org: DemoOrg) -> ProgrammeFrame:
         programme=org.district_programme,
         places=list(places.values()),
         task_forces=list(task_forces.values()),
-        departments=_units(org.district, UnitKind.DEPARTMENT),
+        departments=_project_departments(org.district),
         lists=DISTRICT_LISTS,
         target_regions=org.towns,
         key_enterprises=_key_enterprises(org.district_programme),

@@ -148,6 +148,7 @@ class Featured:
     responsible: Unit | None = None
     anomaly: Anomaly | None = None
     latest_status: str | None = ""
+    content: str = ""  # "" describes it like any project of its industry
 
 
 @dataclass(frozen=True)
@@ -355,7 +356,7 @@ class ProjectGenerator:
             programme=frame.programme,
             code=self._code(place, life, key),
             name=self._featured_name(featured) if featured else self._name(frame, place, owner, product, measure),
-            content=self._content(total, product, measure),
+            content=(featured and featured.content) or self._content(total, product, measure),
             region=place.region,
             industry=task_force.industry,
             task_force=task_force,
