@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from tuijin.accounts.models import User
 from tuijin.demo.load import load_demo
-from tuijin.org.models import Unit
+from tuijin.org.models import TaskForce, Unit
 from tuijin.plans import imports
 from tuijin.plans.models import Document, DocumentKind, Task, TaskContribution, TaskReport
 
@@ -93,6 +93,7 @@ def _data_text() -> str:
     parts += [r.done + r.problems + r.next_steps for r in TaskReport.objects.all()]
     parts += [c.text for c in TaskContribution.objects.all()]
     parts += [u.name for u in Unit.objects.all()]
+    parts += [tf.name for tf in TaskForce.objects.all()]  # 木业产业专班 holds the label 产业专班
     return "\n".join(parts)
 
 
