@@ -352,6 +352,7 @@ def origination(request: HttpRequest) -> HttpResponse:
         "rule": origination_rule(),
         "chart": chart,
         "charted": len(charted),
+        "chart_height": 60 + 26 * len(charted),
         "totals": {
             "target": sum(r.target_count for r in rows),
             "achieved": sum(r.achieved for r in rows),
