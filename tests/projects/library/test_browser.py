@@ -18,8 +18,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_it_finds_a_project_and_moves_it_along_its_lifecycle(
     live_server,
-    page: Page,
-    project_world: World,  # noqa: F811
+    page: Page,  # noqa: F811 (the fixture imported above)
+    project_world: World,
 ) -> None:
     w = project_world
     services.project_create(
