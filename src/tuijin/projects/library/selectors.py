@@ -12,7 +12,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from tuijin.accounts.models import Role
 from tuijin.core import access
 from tuijin.core.chinese import search_key
-from tuijin.org.models import Programme, Region, Unit
+from tuijin.org.models import Programme, Region
 
 from ..models import (
     ORIGINATION_THRESHOLD_WAN,
@@ -329,11 +329,17 @@ def _department_rows(user: Any, targets: QuerySet, projects: QuerySet) -> list[O
     return [OriginationRow(t, t.unit.name, counts[t.unit_id]) for t in targets]
 
 
-def origination_projects(*, user: Any, programme: Programme, year: int, holder: Region | Unit) -> QuerySet[Project]:
-    """The projects behind one achieved figure."""
-    qs = Project.objects.filter(originated(programme=programme, year=year))
-    if isinstance(holder, Region):
-        qs = qs.filter(region__path__startswith=holder.path)
+def origination_projects(*, user: Any, target: OriginationTarget) -> QuerySet[Project]:
+    """The projects behind one target's achieved figure (the same condition as the count)."""
+    qs = Project.objects.filter(originated(programme=target.programme, year=target.year))
+    if target.region_id is not None:
+        qs = qs.filter(region__path__startswith=target.region.path)
     else:
-        qs = qs.filter(originated_by=holder)
-    return access.visible(user, qs).select_related("region", "task_force").order_by("-total_investment", "code")
+        qs = qs.filter(originated_by=target.unit_id)
+    return project_rows(access.visible(user, qs).order_by("-total_investment", "code"))
+
+
+def target_followed(*, user: Any, target: OriginationTarget) -> bool:
+    """Whether the user sees every project the target counts (the origination page's own rule)."""
+    region = target.region if target.region_id is not None else target.programme.region
+    return access.covers_region(user, Project, region)
