@@ -90,6 +90,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
         "export_query": export_query.urlencode(),
         "may_create": selectors.may_change_projects(request.user),
         "region_choices": form.fields["region"].widget.choices,
+        "sort": project_filter.sort,
     }
     return render(request, _partial(request, "projects/library/list.html", "projects/library/_results.html"), context)
 
