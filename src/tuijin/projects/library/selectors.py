@@ -298,7 +298,8 @@ def may_see_origination(user: Any) -> bool:
     return access.may_any(user, ORIGINATION_ROLES)
 
 
-def origination_programmes(*, user: Any) -> QuerySet[Programme]:
+def programme_choices(*, user: Any) -> QuerySet[Programme]:
+    """The programmes the user sees, for the list's filter and the origination page."""
     return access.visible(user, Programme.objects.select_related("region")).order_by("region__path", "-start_year")
 
 
