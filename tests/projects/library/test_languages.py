@@ -45,6 +45,7 @@ def pages(world: World) -> list[str]:
         reverse("projects:project_edit", args=[project.pk]),
         reverse("projects:project_create"),
         f"{reverse('projects:origination')}?{origination}",
+        reverse("projects:origination_projects", args=[OriginationTarget.objects.get(region=world["D"]).pk]),
     ]
 
 

@@ -175,3 +175,10 @@ def test_it_puts_the_list_in_the_menu_of_every_role_that_sees_projects(project_w
 def test_it_keeps_the_list_out_of_the_auditors_menu(project_world: World) -> None:
     page = client_for(project_world, "auditor").get(reverse("core:home")).content.decode()
     assert f'href="{LIST}"' not in page
+
+
+def test_it_keeps_a_chosen_sort_for_the_next_filter_change(project_world: World) -> None:
+    client = client_for(project_world, "office_p")
+    swapped = client.get(f"{LIST}?sort=-code", HTTP_HX_REQUEST="true").content.decode()
+    assert '<input type="hidden" name="sort" id="id_sort" value="-code" hx-swap-oob="true">' in swapped
+    assert "hx-swap-oob" not in client.get(f"{LIST}?sort=-code").content.decode()

@@ -116,3 +116,21 @@ def test_it_refuses_the_page_to_roles_without_a_region(targets: World, user: str
 def test_it_explains_a_bad_year_in_the_users_language(targets: World) -> None:
     page = client_for(targets, "office_p").get(page_url(targets, year="abc")).content.decode()
     assert "alert-danger" in page and "年度" in page
+
+
+def test_it_links_each_achieved_figure_to_the_projects_behind_it(targets: World) -> None:
+    client = client_for(targets, "office_p")
+    page = client.get(page_url(targets)).content.decode()
+    link = re.search(r'<tr data-name="C">.*?href="([^"]+)" data-achieved="2"', page, re.S)[1]
+    listing = client.get(link).content.decode()
+    assert sorted(re.findall(r'<tr data-code="([^"]+)"', listing)) == ["O1", "O7"]
+    department = OriginationTarget.objects.get(unit=targets["u_d"])
+    listing = client.get(reverse("projects:origination_projects", args=[department.pk])).content.decode()
+    assert re.findall(r'<tr data-code="([^"]+)"', listing) == ["O5"]
+
+
+def test_it_answers_404_for_a_target_the_user_cannot_count_in_full(targets: World) -> None:
+    city = OriginationTarget.objects.get(region=targets["C"])
+    assert (
+        client_for(targets, "office_d").get(reverse("projects:origination_projects", args=[city.pk])).status_code == 404
+    )

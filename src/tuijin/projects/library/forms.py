@@ -59,7 +59,7 @@ class ProjectFilterForm(forms.Form):
 
     def __init__(self, data: Any, *, user: Any) -> None:
         super().__init__(data)
-        self.fields["programme"].queryset = selectors.origination_programmes(user=user)
+        self.fields["programme"].queryset = selectors.programme_choices(user=user)
         region = self.fields["region"]
         region.queryset = selectors.filter_regions(user=user)
         # Any region the user sees is accepted (a town by its code in the address); the dropdown
@@ -216,7 +216,7 @@ class OriginationQueryForm(forms.Form):
     )
 
     def __init__(self, data: Any, *, user: Any) -> None:
-        programmes = selectors.origination_programmes(user=user)
+        programmes = selectors.programme_choices(user=user)
         data = data.copy() if data else {}
         first = programmes.first()
         if first is not None and not data.get("programme"):

@@ -12,7 +12,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from tuijin.accounts.models import Role
 from tuijin.core import access
 from tuijin.core.chinese import search_key
-from tuijin.org.models import Programme, Region, Unit
+from tuijin.org.models import Programme, Region
 
 from ..models import (
     ORIGINATION_THRESHOLD_WAN,
@@ -138,8 +138,31 @@ def project_rows(projects: QuerySet[Project]) -> QuerySet[Project]:
     return projects.select_related("region", "task_force").only(*ROW_FIELDS)
 
 
-def project_export_rows(projects: QuerySet[Project]) -> QuerySet[Project]:
-    return projects.select_related("region", "task_force", "industry", "programme")
+# The export's columns, read as plain values: building 50,000 model instances with their related
+# records would cost more than writing the workbook.
+EXPORT_FIELDS = [
+    "code",
+    "name",
+    "programme__name",
+    "region__name",
+    "region__code",
+    "industry__name",
+    "task_force__name",
+    "stage",
+    "is_new_start",
+    "origin",
+    "total_investment",
+    "planned_start",
+    "planned_completion",
+    "actual_start",
+    "entered_on",
+    "exited_on",
+]
+
+
+def project_export_rows(projects: QuerySet[Project]) -> QuerySet:
+    """The filtered projects as tuples in the order of EXPORT_FIELDS."""
+    return projects.values_list(*EXPORT_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -275,7 +298,8 @@ def may_see_origination(user: Any) -> bool:
     return access.may_any(user, ORIGINATION_ROLES)
 
 
-def origination_programmes(*, user: Any) -> QuerySet[Programme]:
+def programme_choices(*, user: Any) -> QuerySet[Programme]:
+    """The programmes the user sees, for the list's filter and the origination page."""
     return access.visible(user, Programme.objects.select_related("region")).order_by("region__path", "-start_year")
 
 
@@ -329,11 +353,17 @@ def _department_rows(user: Any, targets: QuerySet, projects: QuerySet) -> list[O
     return [OriginationRow(t, t.unit.name, counts[t.unit_id]) for t in targets]
 
 
-def origination_projects(*, user: Any, programme: Programme, year: int, holder: Region | Unit) -> QuerySet[Project]:
-    """The projects behind one achieved figure."""
-    qs = Project.objects.filter(originated(programme=programme, year=year))
-    if isinstance(holder, Region):
-        qs = qs.filter(region__path__startswith=holder.path)
+def origination_projects(*, user: Any, target: OriginationTarget) -> QuerySet[Project]:
+    """The projects behind one target's achieved figure (the same condition as the count)."""
+    qs = Project.objects.filter(originated(programme=target.programme, year=target.year))
+    if target.region_id is not None:
+        qs = qs.filter(region__path__startswith=target.region.path)
     else:
-        qs = qs.filter(originated_by=holder)
-    return access.visible(user, qs).select_related("region", "task_force").order_by("-total_investment", "code")
+        qs = qs.filter(originated_by=target.unit_id)
+    return project_rows(access.visible(user, qs).order_by("-total_investment", "code"))
+
+
+def target_followed(*, user: Any, target: OriginationTarget) -> bool:
+    """Whether the user sees every project the target counts (the origination page's own rule)."""
+    region = target.region if target.region_id is not None else target.programme.region
+    return access.covers_region(user, Project, region)

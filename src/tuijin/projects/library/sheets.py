@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from tuijin.sheets.engine import Column, SheetSpec, build_workbook
 
-from ..models import Origin, Project, Stage
+from ..models import Origin, Stage
 from .selectors import OriginationRow, Totals
 
 MONEY = "#,##0.00"
@@ -36,38 +36,20 @@ PROJECT_COLUMNS = [
 ]
 
 
-def _project_row(project: Project, stages: dict[str, str], origins: dict[str, str], labels: tuple) -> list[Any]:
-    new, continuing = labels
-    return [
-        project.code,
-        project.name,
-        project.programme.name,
-        project.region.name,
-        project.region.code,
-        project.industry.name if project.industry_id else "",
-        project.task_force.name if project.task_force_id else "",
-        stages[project.stage],
-        new if project.is_new_start else continuing,
-        origins.get(project.origin, ""),
-        project.total_investment,
-        project.planned_start,
-        project.planned_completion,
-        project.actual_start,
-        project.entered_on,
-        project.exited_on,
-    ]
-
-
-def _project_rows(projects: QuerySet[Project]) -> Iterator[list[Any]]:
+def _project_rows(rows: QuerySet) -> Iterator[list[Any]]:
+    """Rows of selectors.project_export_rows with stages, channels and new/continuing in words."""
     # Labels translated once, not once per row: an export may hold the whole province.
     stages = {value: str(label) for value, label in Stage.choices}
     origins = {value: str(label) for value, label in Origin.choices}
-    labels = (_("New start"), _("Continuing"))
-    for project in projects.iterator(chunk_size=2000):
-        yield _project_row(project, stages, origins, labels)
+    new, continuing = _("New start"), _("Continuing")
+    for row in rows.iterator(chunk_size=2000):
+        (code, name, programme, region, region_code, industry, task_force, stage, is_new, origin, *rest) = row
+        kind = new if is_new else continuing
+        values = [code, name, programme, region, region_code, industry or "", task_force or "", stages[stage], kind]
+        yield [*values, origins.get(origin, ""), *rest]
 
 
-def project_workbook(projects: QuerySet[Project], totals: Totals, description: str) -> bytes:
+def project_workbook(projects: QuerySet, totals: Totals, description: str) -> bytes:
     name = _("Projects")
     title = _("%(description)s: %(count)s projects, %(total)s (10k CNY) planned") % {
         "description": description,

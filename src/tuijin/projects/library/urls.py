@@ -16,4 +16,5 @@ urlpatterns: list[URLPattern] = [
     path("<int:pk>/plans/", views.project_plan, name="project_plan"),
     path("origination/", views.origination, name="origination"),
     path("origination/export/", views.origination_export, name="origination_export"),
+    path("origination/<int:pk>/", views.origination_target_projects, name="origination_projects"),
 ]

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,7 +20,7 @@ from tuijin.core.selectors import record_history
 from tuijin.core.services import StaleRecord, record_save
 
 from .. import services as project_services
-from ..models import ORIGINATION_THRESHOLD_WAN, ListMembership, Project
+from ..models import ORIGINATION_THRESHOLD_WAN, ListMembership, OriginationTarget, Project
 from . import selectors, services
 from .forms import (
     PROJECT_FIELDS,
@@ -90,6 +90,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
         "export_query": export_query.urlencode(),
         "may_create": selectors.may_change_projects(request.user),
         "region_choices": form.fields["region"].widget.choices,
+        "sort": project_filter.sort,
     }
     return render(request, _partial(request, "projects/library/list.html", "projects/library/_results.html"), context)
 
@@ -352,6 +353,7 @@ def origination(request: HttpRequest) -> HttpResponse:
         "rule": origination_rule(),
         "chart": chart,
         "charted": len(charted),
+        "chart_height": 60 + 26 * len(charted),
         "totals": {
             "target": sum(r.target_count for r in rows),
             "achieved": sum(r.achieved for r in rows),
@@ -372,3 +374,18 @@ def origination_export(request: HttpRequest) -> HttpResponse:
         "year": data["year"],
     }
     return xlsx_response(origination_workbook(rows, title, origination_rule()), _("origination-%(year)s") % data)
+
+
+@login_required
+def origination_target_projects(request: HttpRequest, pk: int) -> HttpResponse:
+    """The projects behind one achieved figure, with the rule that counted them."""
+    access.deny_unless(request, selectors.may_see_origination(request.user), "origination targets")
+    target = access.get_visible_or_404(
+        request, OriginationTarget.objects.select_related("programme__region", "region", "unit"), pk=pk
+    )
+    if not selectors.target_followed(user=request.user, target=target):
+        raise Http404
+    projects = selectors.origination_projects(user=request.user, target=target)
+    page = Paginator(projects, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"target": target, "page": page, "rule": origination_rule(), "holder": target.region or target.unit}
+    return render(request, "projects/library/origination_projects.html", context)
