@@ -9,7 +9,6 @@ from django.test import Client
 from django.urls import reverse
 
 from tuijin.accounts.models import User
-from tuijin.demo.load import load_demo
 from tuijin.org.models import TaskForce, Unit
 from tuijin.plans import imports
 from tuijin.plans.models import Document, DocumentKind, Task, TaskContribution, TaskReport
@@ -22,8 +21,7 @@ DEMO_DOCUMENT = Path(__file__).resolve().parents[2] / "src/tuijin/demo/documents
 
 
 @pytest.fixture
-def pages(db: None) -> list[str]:
-    load_demo()
+def pages(db: None, demo_loaded: object) -> list[str]:
     office = User.objects.get(username="district_office")
     document = Document.objects.get(doc_number="青发〔2026〕3号")
     fund = Task.objects.get(document=document, path="三.一")
