@@ -5,7 +5,9 @@ import io
 import re
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -197,3 +199,28 @@ def test_it_shows_english_pages_without_chinese_labels(world: World) -> None:
         assert not re.findall(r"[\u4e00-\u9fff]+", text), url
     page = visible_text(client.get(c.get_absolute_url()).content.decode())
     assert "Report progress" not in page and "Year-end evaluation" in page and "Published" in page
+
+
+def test_it_sends_the_owner_back_from_editing_a_published_commitment(world: World) -> None:
+    c = make_commitment(world, state="published")
+    response = client_for(world, "taskforce_d1").get(reverse("commitments:edit", args=[c.pk]), follow=True)
+    assert "只有草稿或被退回的承诺可以修改" in response.content.decode()
+
+
+@pytest.mark.parametrize("url_name", ["commitments:list", "commitments:export", "portal:programme"])
+def test_it_reads_a_longer_list_with_the_same_number_of_queries(world: World, url_name: str) -> None:
+    client = client_for(world, "office_d")
+    args = [world["prog_d"].pk] if url_name.startswith("portal") else []
+    url = f"{reverse(url_name, args=args)}?programme={world['prog_d'].pk}&year={YEAR}"
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    for owner in ("tf_d1", "tf_d2", "T1"):
+        make_commitment(world, owner, state="published")
+    few = count()
+    for owner in ("tf_d1", "tf_d2", "T1") * 3:
+        make_commitment(world, owner, state="evaluated")
+    assert count() == few
