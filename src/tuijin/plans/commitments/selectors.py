@@ -64,8 +64,9 @@ def timeline(*, user: Any, commitment: Commitment) -> QuerySet[CommitmentEvent]:
 def approval_queue(*, user: Any) -> QuerySet[Commitment]:
     """What waits for the office: submitted commitments it approves, approved ones it publishes."""
     waiting = Commitment.objects.filter(state__in=[CommitmentState.SUBMITTED, CommitmentState.APPROVED])
+    # Submitted ones first (“submitted” sorts after “approved”): approving comes before publishing.
     return access.changeable_as(user, waiting.select_related(*_RELATED), rules.OFFICE_ROLES).order_by(
-        "state", "programme", "year", "owner_kind", "id"
+        "-state", "programme", "year", *OWNER_ORDER
     )
 
 
