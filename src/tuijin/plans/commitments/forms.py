@@ -46,7 +46,13 @@ class CommitmentForm(forms.Form):
             "Written with its figure, e.g. “at least 10 new industrial enterprises”; the figure is read from it."
         ),
     )
-    target_value = forms.DecimalField(label=_("Target value"), required=False, max_digits=20, decimal_places=4)
+    target_value = forms.DecimalField(
+        label=_("Target value"),
+        required=False,
+        max_digits=20,
+        decimal_places=4,
+        help_text=_("Left empty, it is read from the target."),
+    )
     target_unit = forms.CharField(label=_("Target unit"), required=False, max_length=20)
     target_comparator = forms.ChoiceField(
         label=_("Comparator"), required=False, choices=[("", "—"), *Comparator.choices]
