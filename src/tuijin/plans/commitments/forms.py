@@ -114,9 +114,13 @@ class EvaluateForm(VersionedForm):
 class CommitmentFilterForm(forms.Form):
     programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.none(), required=False)
     year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
-    owner_kind = forms.ChoiceField(label=_("Owner kind"), required=False, choices=[("", _("All")), *OwnerKind.choices])
+    owner_kind = forms.ChoiceField(
+        label=_("Owner kind"), required=False, choices=[("", _("All owner kinds")), *OwnerKind.choices]
+    )
     state = forms.ChoiceField(
-        label=pgettext_lazy("commitment", "State"), required=False, choices=[("", _("All")), *CommitmentState.choices]
+        label=pgettext_lazy("commitment", "State"),
+        required=False,
+        choices=[("", _("All states")), *CommitmentState.choices],
     )
     q = forms.CharField(label=_("Search"), required=False)
 

@@ -35,7 +35,7 @@ class Comparator(models.TextChoices):
     MORE_THAN = ">", pgettext_lazy("comparator", "more than")
     AT_MOST = "<=", pgettext_lazy("comparator", "at most")
     LESS_THAN = "<", pgettext_lazy("comparator", "less than")
-    EQUAL = "=", pgettext_lazy("comparator", "reach")
+    EQUAL = "=", pgettext_lazy("comparator", "equal to")
     ABOUT = "~", pgettext_lazy("comparator", "about")
 
 
