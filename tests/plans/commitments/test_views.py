@@ -224,3 +224,14 @@ def test_it_reads_a_longer_list_with_the_same_number_of_queries(world: World, ur
     for owner in ("tf_d1", "tf_d2", "T1") * 3:
         make_commitment(world, owner, state="evaluated")
     assert count() == few
+
+
+def test_it_refuses_a_stale_edit_and_keeps_what_was_typed(world: World) -> None:
+    c = make_commitment(world)
+    client = client_for(world, "taskforce_d1")
+    url = reverse("commitments:edit", args=[c.pk])
+    form = {"title": "甲", "target": "新增规上工业企业12家", "measures": "措施甲", "responsible": "张三"}
+    assert client.post(url, {**form, "expected_version": c.version}).status_code == 302
+    response = client.post(url, {**form, "measures": "措施乙", "expected_version": c.version})
+    assert response.status_code == 400 and STALE in response.content.decode() and "措施乙" in response.content.decode()
+    assert Commitment.objects.get(pk=c.pk).measures == "措施甲"

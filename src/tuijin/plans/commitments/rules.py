@@ -15,7 +15,6 @@ from .models import Commitment, CommitmentState
 # its territory reporters.
 TASK_FORCE_OWNERS = (Role.TASK_FORCE, Role.UNIT)
 TERRITORY_OWNERS = (Role.TERRITORY,)
-OWNER_ROLES = (*TASK_FORCE_OWNERS, *TERRITORY_OWNERS)
 OFFICE_ROLES = (Role.OFFICE,)
 
 # Which step may follow which state: the state machine of 定诺、亮诺、践诺、评诺.
@@ -43,13 +42,6 @@ def is_office(user: Any, commitment: Commitment) -> bool:
 
 def allowed_in_state(step: str, state: str) -> bool:
     return state in {**OWNER_STEPS, **OFFICE_STEPS}[step]
-
-
-def may(user: Any, commitment: Commitment, step: str) -> bool:
-    """Whether the user may take this step now: the right person, and the right state for it."""
-    if not allowed_in_state(step, commitment.state):
-        return False
-    return is_owner(user, commitment) if step in OWNER_STEPS else is_office(user, commitment)
 
 
 def steps_for(user: Any, commitment: Commitment) -> dict[str, bool]:
