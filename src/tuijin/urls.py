@@ -13,6 +13,7 @@ urlpatterns = [
     path("projects/", include("tuijin.projects.urls")),
     path("problems/", include("tuijin.problems.urls")),
     path("dispatch/", include("tuijin.dispatch.urls")),
+    path("onboarding/", include("tuijin.onboarding.urls")),
     path("plans/commitments/", include("tuijin.plans.commitments.urls")),
     path("public/", include("tuijin.portal.urls")),
     path("records/", include("tuijin.core.record_urls")),

@@ -96,3 +96,24 @@ def test_it_shows_next_months_events_and_this_months_missing_items(project_world
     assert f'data-month="{format_period(this_month)}"' in page and f'data-month="{format_period(next_month)}"' in page
     assert "月调度会" in page and "项目P-T2-B" in page  # the project has no report for last month
     assert client.get(reverse("dispatch:calendar") + "?month=bad").status_code == 404
+
+
+def test_it_lists_missing_items_only_to_those_who_may_see_them(project_world: World) -> None:
+    w = project_world
+    _standard(w)
+    pages = {}
+    for user in ("office_d", "territory_t1"):
+        client = Client()
+        client.force_login(w[user])
+        pages[user] = client.get(reverse("dispatch:calendar") + f"?programme={w['prog_d'].pk}").content.decode()
+    assert "项目P-T1-A" in pages["office_d"] and "项目P-T2-B" in pages["office_d"]
+    assert "项目P-T1-A" in pages["territory_t1"] and "项目P-T2-B" not in pages["territory_t1"]  # another town's
+
+
+def test_it_opens_on_the_users_own_programme(project_world: World) -> None:
+    w = project_world
+    _standard(w)
+    cadence_standard_create(user=w["office_p"], programme=w["prog_p"])
+    client = Client()
+    client.force_login(w["office_d"])  # sees the province's programme too, but works in the district's
+    assert client.get(reverse("dispatch:calendar")).context["programme"] == w["prog_d"]

@@ -207,6 +207,13 @@ POLICIES: dict[str, Policy] = {
     "dispatch.Webhook": Policy(
         region="unit__region", see={Role.OFFICE: Scope.SUBTREE}, change={Role.OFFICE: Scope.SUBTREE}
     ),
+    # Onboarding: the office imports its own workbooks and keeps their mappings.
+    "onboarding.LayoutMapping": Policy(
+        region="programme__region", see={Role.OFFICE: Scope.SUBTREE}, change={Role.OFFICE: Scope.SUBTREE}
+    ),
+    "onboarding.ImportJob": Policy(
+        region="programme__region", see={Role.OFFICE: Scope.SUBTREE}, change={Role.OFFICE: Scope.SUBTREE}
+    ),
     "accounts.RoleGrant": Policy(
         region="user__unit__region",
         see={Role.OFFICE: Scope.SUBTREE},

@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import models
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -44,6 +45,8 @@ class DueItem:
     territories: tuple[Region, ...] = ()
     offices: tuple[Region, ...] = ()  # the office of these regions acts for their leading group
     url: str = ""
+    # The record the item is about; pages list the item only to users the access module lets see it.
+    subject: models.Model | None = None
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,7 @@ def _monthly_reports(programme: Programme, start: dt.date, end: dt.date, due_on:
             units=tuple(u for u in (project.responsible_unit, project.owner) if u is not None),
             territories=(project.region,),
             url=_project_url(project),
+            subject=project,
         )
         for project in projects
     ]
@@ -146,6 +150,7 @@ def _thematic_reports(programme: Programme, start: dt.date, end: dt.date, due_on
             units=(tf.lead_unit,) if tf.lead_unit else (),
             task_forces=(tf,),
             url=reverse("dispatch:thematic_submit") + f"?task_force={tf.pk}&period={format_period(period)}",
+            subject=tf,
         )
         for tf in thematic_task_forces(programme)
         if tf.pk not in handed_in

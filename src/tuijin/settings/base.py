@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "tuijin.sheets",
     "tuijin.problems",
     "tuijin.dispatch",
+    "tuijin.onboarding",
     "tuijin.portal",
 ]
 

@@ -21,6 +21,7 @@ from tuijin.core.http import xlsx_response
 from tuijin.core.selectors import record_history
 from tuijin.core.services import StaleRecord
 from tuijin.org.models import Programme
+from tuijin.org.selectors import home_programme
 
 from . import forms, rules, selectors, services
 from .models import Commitment, CommitmentState
@@ -34,7 +35,7 @@ def _programme_and_filters(
 ) -> tuple[forms.CommitmentFilterForm, Programme | None, selectors.CommitmentFilters]:
     """The filters as asked, the user's own programme and the current year where none is asked."""
     programmes = selectors.programmes(user=request.user)
-    default = selectors.default_programme(user=request.user, programmes=programmes)
+    default = home_programme(user=request.user, programmes=programmes)
     asked = {"programme": default.pk if default else "", "year": timezone.localdate().year}
     asked |= {key: value for key, value in request.GET.items() if value}
     form = forms.CommitmentFilterForm(asked, programmes=programmes)
