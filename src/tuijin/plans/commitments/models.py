@@ -35,7 +35,7 @@ class Comparator(models.TextChoices):
     MORE_THAN = ">", pgettext_lazy("comparator", "more than")
     AT_MOST = "<=", pgettext_lazy("comparator", "at most")
     LESS_THAN = "<", pgettext_lazy("comparator", "less than")
-    EQUAL = "=", pgettext_lazy("comparator", "equal to")
+    EQUAL = "=", pgettext_lazy("comparator", "reach")
     ABOUT = "~", pgettext_lazy("comparator", "about")
 
 
