@@ -235,3 +235,13 @@ def test_it_refuses_a_stale_edit_and_keeps_what_was_typed(world: World) -> None:
     response = client.post(url, {**form, "measures": "措施乙", "expected_version": c.version})
     assert response.status_code == 400 and STALE in response.content.decode() and "措施乙" in response.content.decode()
     assert Commitment.objects.get(pk=c.pk).measures == "措施甲"
+
+
+def test_it_keeps_the_search_when_a_state_count_is_clicked(world: World) -> None:
+    make_commitment(world, title="培育專精特新企業", state="published")
+    make_commitment(world, title="招引重点项目", state="published")
+    client = client_for(world, "office_d")
+    page = client.get(f"{reverse('commitments:list')}?q=专精特新").content.decode()
+    link = re.search(r'href="\?([^"]*state=published[^"]*)"', page).group(1)
+    listed = client.get(f"{reverse('commitments:list')}?{link.replace('&amp;', '&')}").context["page"]
+    assert [c.title for c in listed] == ["培育專精特新企業"]
