@@ -14,12 +14,14 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from tuijin.accounts.models import User
+from tuijin.org.models import Region
 from tuijin.plans.commitments import services
 from tuijin.projects.models import Notice, NoticeStatus
 
 from ..core.test_i18n import visible_text
 from ..plans.commitments.conftest import YEAR, make_commitment
-from ..world import World
+from ..world import PASSWORD, World
 
 pytestmark = pytest.mark.django_db
 
@@ -139,3 +141,24 @@ def test_it_switches_to_english_for_an_anonymous_visitor(public_world: World) ->
     for value in data:
         text = text.replace(value, "")
     assert not re.findall(r"[\u4e00-\u9fff]+", text)
+
+
+def test_it_pages_through_owners_and_filters_by_kind(public_world: World) -> None:
+    """A province has thousands of towns: the public page shows 20 owners at a time."""
+    w = public_world
+    w.users["admin"] = User.objects.create_superuser("admin-bench", password=PASSWORD)
+    for number in range(25):
+        town = Region.objects.create(
+            name=f"镇{number:02d}", code=f"990102{300 + number:03d}", level="town", parent=w["D"]
+        )
+        w.records[town.name] = town
+        make_commitment(w, town.name, state="published", keeper="admin", title=f"镇{number:02d}的承诺")
+    client, url = Client(), reverse("portal:programme", args=[w["prog_d"].pk])
+    first = client.get(url, {"year": YEAR}).content.decode()
+    # tf_d1 and T1 first (a task force before towns, towns by code), then 18 of the 25 new towns.
+    assert first.count('class="card mb-3"') == 20 and "镇17的承诺" in first and "镇18的承诺" not in first
+    second = client.get(url, {"year": YEAR, "page": 2}).content.decode()
+    assert "镇18的承诺" in second and "镇24的承诺" in second and "承诺published" not in second
+    towns = client.get(url, {"year": YEAR, "kind": "territory"}).content.decode()
+    assert "承诺published" not in towns and "柳青街道承诺" in towns
+    assert client.get(url, {"year": YEAR, "kind": "nonsense"}).status_code == 200

@@ -1,9 +1,11 @@
 """The district's public commitments (seed 002: each year the task forces, service lines and towns
-commit publicly to their targets and measures): 2026 in every state, and 2025 evaluated with scores.
+commit publicly to their targets and measures): this year's in every state, last year's evaluated.
 Every step goes through the services, by the demo user who would take it."""
 
 from decimal import Decimal
 from typing import Any
+
+from django.utils import timezone
 
 from tuijin.accounts.models import User
 from tuijin.org.models import Programme, Region, TaskForce
@@ -15,8 +17,8 @@ from .org import DemoOrg
 # The demo users who keep these owners' commitments; the others are entered by the administrator.
 KEEPERS = {"机械制造专班": "taskforce", "财税服务保障线": "unit", "柳青街道": "territory"}
 
-# (owner, commitment, target, measures, responsible, 2026 state, progress % and what was done)
-COMMITMENTS_2026 = [
+# (owner, commitment, target, measures, responsible, this year's state, progress % and what was done)
+COMMITMENTS_THIS_YEAR = [
     (
         "机械制造专班",
         "壮大高端装备产业集群",
@@ -238,8 +240,8 @@ COMMITMENTS_2026 = [
     ),
 ]
 
-# 2025: the year before, evaluated (score, evaluation).
-EVALUATED_2025 = [
+# Last year's, evaluated (score, evaluation).
+EVALUATED_LAST_YEAR = [
     ("机械制造专班", "技改投资快速增长", "技改投资增长15%以上", 95, "技改投资增长18.2%，超额完成。"),
     ("医养健康专班", "建设康养项目", "建成康养项目3个", 88, "建成康养项目3个，运营良好。"),
     ("木业产业专班", "木业企业入园", "木业企业入园40家", 72, "入园31家，未完成目标。"),
@@ -299,8 +301,10 @@ def _create(
 def load_commitments(org: DemoOrg) -> None:
     programme = org.district_programme
     office = User.objects.get(username="district_office")
-    for owner, title, target, measures, responsible, state, progress in COMMITMENTS_2026:
-        commitment, keeper = _create(programme, 2026, owner, title, target, measures, responsible)
+    # This year as the demo runs, kept inside the programme's years so that last year is in them too.
+    year = min(max(timezone.localdate().year, programme.start_year + 1), programme.end_year)
+    for owner, title, target, measures, responsible, state, progress in COMMITMENTS_THIS_YEAR:
+        commitment, keeper = _create(programme, year, owner, title, target, measures, responsible)
         commitment = _walk(commitment, _STEPS[state], keeper, office)
         if progress is not None:
             percent, narrative = progress
@@ -311,8 +315,8 @@ def load_commitments(org: DemoOrg) -> None:
                 narrative=narrative,
                 expected_version=commitment.version,
             )
-    for owner, title, target, score, evaluation in EVALUATED_2025:
-        commitment, keeper = _create(programme, 2025, owner, title, target, "按年度计划推进。", "主要负责人")
+    for owner, title, target, score, evaluation in EVALUATED_LAST_YEAR:
+        commitment, keeper = _create(programme, year - 1, owner, title, target, "按年度计划推进。", "主要负责人")
         commitment = _walk(commitment, _STEPS["published"], keeper, office)
         commitment = services.commitment_progress_report(
             user=keeper,

@@ -2,6 +2,7 @@
 module's public rule (published and evaluated commitments, published notices and the files it
 opens); what is not public answers 404, as if it did not exist."""
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -10,6 +11,7 @@ from tuijin.core import access
 from tuijin.core.http import docx_response
 from tuijin.core.periods import format_period
 from tuijin.plans.commitments import selectors
+from tuijin.plans.commitments.models import OwnerKind
 from tuijin.plans.models import Commitment
 from tuijin.projects.models import Notice
 
@@ -28,13 +30,23 @@ def programme_page(request: HttpRequest, programme: int) -> HttpResponse:
         year = int(request.GET.get("year", ""))
     except ValueError:
         year = years[0] if years else None
-    groups = selectors.public_commitments(programme=programme, year=year) if year else []
+    owner_kind = request.GET.get("kind", "")
+    if owner_kind not in OwnerKind.values:
+        owner_kind = ""
+    owners = selectors.public_owners(programme=programme, year=year, owner_kind=owner_kind) if year else []
+    page = Paginator(owners, selectors.PUBLIC_OWNERS_PER_PAGE).get_page(request.GET.get("page"))
     notices = [(notice, access.public_file(notice, "docx")) for notice in selectors.public_notices(programme=programme)]
-    return render(
-        request,
-        "portal/programme.html",
-        {"programme": programme, "years": years, "year": year, "groups": groups, "notices": notices},
-    )
+    context = {
+        "programme": programme,
+        "years": years,
+        "year": year,
+        "kinds": OwnerKind.choices,
+        "kind": owner_kind,
+        "page": page,
+        "groups": selectors.public_commitments(programme=programme, year=year, owners=list(page)) if year else [],
+        "notices": notices,
+    }
+    return render(request, "portal/programme.html", context)
 
 
 def commitment_page(request: HttpRequest, pk: int) -> HttpResponse:

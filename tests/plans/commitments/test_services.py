@@ -8,6 +8,7 @@ import pytest
 from tuijin.core.access import AccessDenied
 from tuijin.core.models import AuditEntry
 from tuijin.core.services import StaleRecord
+from tuijin.dispatch.models import Notification
 from tuijin.plans.commitments import services
 from tuijin.plans.models import Commitment, CommitmentEvent
 
@@ -220,3 +221,27 @@ def test_it_refuses_editing_a_published_commitment(world: World) -> None:
     c = make_commitment(world, state="published")
     with pytest.raises(services.CommitmentRefused):
         services.commitment_edit(user=world["taskforce_d1"], commitment=c, expected_version=c.version, title="改")
+
+
+def test_it_tells_the_office_of_a_submission_and_the_keepers_of_a_return(world: World) -> None:
+    c = make_commitment(world, "tf_d1", state="returned")
+    submitted = Notification.objects.get(what__startswith="commitment-event:", subject__contains="等待您审核")
+    assert submitted.recipient == world["office_d"] and submitted.url == c.get_absolute_url()
+    returned = Notification.objects.filter(body="目标偏低，请提高。")
+    assert set(returned.values_list("recipient__username", flat=True)) == {"taskforce_d1", "unit_d"}
+
+
+def test_it_tells_a_town_s_keepers_and_nobody_for_a_draft(world: World) -> None:
+    make_commitment(world, "T1")
+    assert not Notification.objects.exists()
+    make_commitment(world, "T1", state="published")
+    told = Notification.objects.filter(subject__contains="已亮诺")
+    assert list(told.values_list("recipient__username", flat=True)) == ["territory_t1"]
+
+
+def test_it_tells_a_comment_holding_a_percent_sign_as_typed(world: World) -> None:
+    c = make_commitment(world, state="submitted")
+    services.commitment_return(
+        user=world["office_d"], commitment=c, comment="增速应不低于8.1%。", expected_version=c.version
+    )
+    assert Notification.objects.filter(body="增速应不低于8.1%。").exists()

@@ -5,7 +5,9 @@ import io
 import re
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -197,3 +199,49 @@ def test_it_shows_english_pages_without_chinese_labels(world: World) -> None:
         assert not re.findall(r"[\u4e00-\u9fff]+", text), url
     page = visible_text(client.get(c.get_absolute_url()).content.decode())
     assert "Report progress" not in page and "Year-end evaluation" in page and "Published" in page
+
+
+def test_it_sends_the_owner_back_from_editing_a_published_commitment(world: World) -> None:
+    c = make_commitment(world, state="published")
+    response = client_for(world, "taskforce_d1").get(reverse("commitments:edit", args=[c.pk]), follow=True)
+    assert "只有草稿或被退回的承诺可以修改" in response.content.decode()
+
+
+@pytest.mark.parametrize("url_name", ["commitments:list", "commitments:export", "portal:programme"])
+def test_it_reads_a_longer_list_with_the_same_number_of_queries(world: World, url_name: str) -> None:
+    client = client_for(world, "office_d")
+    args = [world["prog_d"].pk] if url_name.startswith("portal") else []
+    url = f"{reverse(url_name, args=args)}?programme={world['prog_d'].pk}&year={YEAR}"
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    for owner in ("tf_d1", "tf_d2", "T1"):
+        make_commitment(world, owner, state="published")
+    few = count()
+    for owner in ("tf_d1", "tf_d2", "T1") * 3:
+        make_commitment(world, owner, state="evaluated")
+    assert count() == few
+
+
+def test_it_refuses_a_stale_edit_and_keeps_what_was_typed(world: World) -> None:
+    c = make_commitment(world)
+    client = client_for(world, "taskforce_d1")
+    url = reverse("commitments:edit", args=[c.pk])
+    form = {"title": "甲", "target": "新增规上工业企业12家", "measures": "措施甲", "responsible": "张三"}
+    assert client.post(url, {**form, "expected_version": c.version}).status_code == 302
+    response = client.post(url, {**form, "measures": "措施乙", "expected_version": c.version})
+    assert response.status_code == 400 and STALE in response.content.decode() and "措施乙" in response.content.decode()
+    assert Commitment.objects.get(pk=c.pk).measures == "措施甲"
+
+
+def test_it_keeps_the_search_when_a_state_count_is_clicked(world: World) -> None:
+    make_commitment(world, title="培育專精特新企業", state="published")
+    make_commitment(world, title="招引重点项目", state="published")
+    client = client_for(world, "office_d")
+    page = client.get(f"{reverse('commitments:list')}?q=专精特新").content.decode()
+    link = re.search(r'href="\?([^"]*state=published[^"]*)"', page).group(1)
+    listed = client.get(f"{reverse('commitments:list')}?{link.replace('&amp;', '&')}").context["page"]
+    assert [c.title for c in listed] == ["培育專精特新企業"]

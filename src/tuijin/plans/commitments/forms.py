@@ -46,7 +46,13 @@ class CommitmentForm(forms.Form):
             "Written with its figure, e.g. “at least 10 new industrial enterprises”; the figure is read from it."
         ),
     )
-    target_value = forms.DecimalField(label=_("Target value"), required=False, max_digits=20, decimal_places=4)
+    target_value = forms.DecimalField(
+        label=_("Target value"),
+        required=False,
+        max_digits=20,
+        decimal_places=4,
+        help_text=_("Left empty, it is read from the target."),
+    )
     target_unit = forms.CharField(label=_("Target unit"), required=False, max_length=20)
     target_comparator = forms.ChoiceField(
         label=_("Comparator"), required=False, choices=[("", "—"), *Comparator.choices]
@@ -108,9 +114,13 @@ class EvaluateForm(VersionedForm):
 class CommitmentFilterForm(forms.Form):
     programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.none(), required=False)
     year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
-    owner_kind = forms.ChoiceField(label=_("Owner kind"), required=False, choices=[("", _("All")), *OwnerKind.choices])
+    owner_kind = forms.ChoiceField(
+        label=_("Owner kind"), required=False, choices=[("", _("All owner kinds")), *OwnerKind.choices]
+    )
     state = forms.ChoiceField(
-        label=pgettext_lazy("commitment", "State"), required=False, choices=[("", _("All")), *CommitmentState.choices]
+        label=pgettext_lazy("commitment", "State"),
+        required=False,
+        choices=[("", _("All states")), *CommitmentState.choices],
     )
     q = forms.CharField(label=_("Search"), required=False)
 

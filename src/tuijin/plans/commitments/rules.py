@@ -4,7 +4,9 @@ and report progress) and the programme office (it returns, approves, publishes a
 
 from typing import Any
 
-from tuijin.accounts.models import Role
+from django.db.models import Q
+
+from tuijin.accounts.models import Role, User
 from tuijin.core import access
 
 from .models import Commitment, CommitmentState
@@ -13,7 +15,6 @@ from .models import Commitment, CommitmentState
 # its territory reporters.
 TASK_FORCE_OWNERS = (Role.TASK_FORCE, Role.UNIT)
 TERRITORY_OWNERS = (Role.TERRITORY,)
-OWNER_ROLES = (*TASK_FORCE_OWNERS, *TERRITORY_OWNERS)
 OFFICE_ROLES = (Role.OFFICE,)
 
 # Which step may follow which state: the state machine of 定诺、亮诺、践诺、评诺.
@@ -43,15 +44,33 @@ def allowed_in_state(step: str, state: str) -> bool:
     return state in {**OWNER_STEPS, **OFFICE_STEPS}[step]
 
 
-def may(user: Any, commitment: Commitment, step: str) -> bool:
-    """Whether the user may take this step now: the right person, and the right state for it."""
-    if not allowed_in_state(step, commitment.state):
-        return False
-    return is_owner(user, commitment) if step in OWNER_STEPS else is_office(user, commitment)
-
-
 def steps_for(user: Any, commitment: Commitment) -> dict[str, bool]:
     owner, office = is_owner(user, commitment), is_office(user, commitment)
     steps = {step: owner and allowed_in_state(step, commitment.state) for step in OWNER_STEPS}
     steps |= {step: office and allowed_in_state(step, commitment.state) for step in OFFICE_STEPS}
     return steps
+
+
+def _regions_up_to(path: str) -> list[str]:
+    parts = [p for p in path.split("/") if p]
+    return ["/".join(parts[:i]) + "/" for i in range(1, len(parts) + 1)]
+
+
+def keepers(commitment: Commitment) -> list[User]:
+    """Who keeps the commitment, to be told when the office acts on it: the grants that could cover
+    it, each confirmed by the access module."""
+    if commitment.task_force_id:
+        near = Q(grants__role=Role.TASK_FORCE, grants__task_force=commitment.task_force_id)
+        near |= Q(grants__role=Role.UNIT, grants__unit=commitment.task_force.lead_unit_id)
+    else:
+        near = Q(grants__role=Role.TERRITORY, grants__region__path__in=_regions_up_to(commitment.region.path))
+    candidates = User.objects.filter(near, is_active=True).distinct()
+    return [user for user in candidates if is_owner(user, commitment)]
+
+
+def reviewers(commitment: Commitment) -> list[User]:
+    """The office of the commitment's programme, to be told when a commitment waits for it."""
+    candidates = User.objects.filter(
+        grants__role=Role.OFFICE, grants__region=commitment.programme.region_id, is_active=True
+    ).distinct()
+    return [user for user in candidates if is_office(user, commitment)]

@@ -64,8 +64,9 @@ def timeline(*, user: Any, commitment: Commitment) -> QuerySet[CommitmentEvent]:
 def approval_queue(*, user: Any) -> QuerySet[Commitment]:
     """What waits for the office: submitted commitments it approves, approved ones it publishes."""
     waiting = Commitment.objects.filter(state__in=[CommitmentState.SUBMITTED, CommitmentState.APPROVED])
+    # Submitted ones first (“submitted” sorts after “approved”): approving comes before publishing.
     return access.changeable_as(user, waiting.select_related(*_RELATED), rules.OFFICE_ROLES).order_by(
-        "state", "programme", "year", "owner_kind", "id"
+        "-state", "programme", "year", *OWNER_ORDER
     )
 
 
@@ -139,12 +140,32 @@ class OwnerGroup:
     commitments: list[Commitment] = field(default_factory=list)
 
 
-def public_commitments(*, programme: Programme, year: int) -> list[OwnerGroup]:
-    """The year's published commitments grouped by owner, in the order the programme lists them."""
-    qs = access.public(Commitment.objects.filter(programme=programme, year=year).select_related(*_RELATED))
-    qs = qs.order_by(*OWNER_ORDER)
+PUBLIC_OWNERS_PER_PAGE = 20
+
+
+def public_owners(*, programme: Programme, year: int, owner_kind: str = "") -> list[tuple[str, int | None, int]]:
+    """The owners with a public commitment in the year, in the programme's order: what the public
+    page pages through (a province has thousands of towns)."""
+    qs = access.public(Commitment.objects.filter(programme=programme, year=year))
+    if owner_kind:
+        qs = qs.filter(owner_kind=owner_kind)
+    # The ordering fields depend on the owner alone, so DISTINCT still yields one row per owner.
+    owners = qs.order_by(*OWNER_ORDER[:-1]).values_list("owner_kind", "task_force_id", "region_id").distinct()
+    return list(dict.fromkeys(owners))
+
+
+def public_commitments(
+    *, programme: Programme, year: int, owners: list[tuple[str, int | None, int]]
+) -> list[OwnerGroup]:
+    """The year's public commitments of these owners, grouped by owner in the programme's order."""
+    if not owners:
+        return []
+    mine = Q(pk__in=[])
+    for _kind, task_force, region in owners:
+        mine |= Q(task_force=task_force) if task_force else Q(task_force__isnull=True, region=region)
+    qs = access.public(Commitment.objects.filter(mine, programme=programme, year=year).select_related(*_RELATED))
     groups = []
-    for _key, items in groupby(qs, key=lambda c: (c.owner_kind, c.task_force_id, c.region_id)):
+    for _key, items in groupby(qs.order_by(*OWNER_ORDER), key=lambda c: (c.owner_kind, c.task_force_id, c.region_id)):
         items = list(items)
         groups.append(OwnerGroup(items[0].owner_name, items[0].get_owner_kind_display(), items))
     return groups

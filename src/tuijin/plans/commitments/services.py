@@ -9,11 +9,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tuijin.core import access
 from tuijin.core.services import StaleRecord, attribute_change
 from tuijin.decompose.targets import find_targets
 from tuijin.decompose.text import passage
+from tuijin.dispatch.messages import Message
+from tuijin.dispatch.services import notify
 from tuijin.org.models import Programme, Region, RegionLevel, TaskForce
 
 from . import rules
@@ -55,13 +58,45 @@ def _save(commitment: Commitment, *, user: Any, reason: str = "") -> None:
 
 
 def _event(commitment: Commitment, kind: str, *, user: Any, text: str = "", **fields: Any) -> CommitmentEvent:
-    return CommitmentEvent.objects.create(
+    """Writes the step on the timeline and tells who needs to know, in the step's transaction."""
+    event = CommitmentEvent.objects.create(
         commitment=commitment,
         kind=kind,
         at=timezone.now(),
         user=user if getattr(user, "is_authenticated", False) else None,
         text=text,
         **fields,
+    )
+    _tell(event)
+    return event
+
+
+# What each step tells whom: the office when a commitment waits for it, the keepers when it moved.
+_TOLD = {
+    CommitmentEventKind.SUBMITTED: (rules.reviewers, gettext_lazy("“%(title)s” (%(owner)s) waits for your approval")),
+    CommitmentEventKind.RETURNED: (rules.keepers, gettext_lazy("The commitment “%(title)s” was returned")),
+    CommitmentEventKind.PUBLISHED: (rules.keepers, gettext_lazy("The commitment “%(title)s” is published")),
+    CommitmentEventKind.EVALUATED: (rules.keepers, gettext_lazy("The commitment “%(title)s” is evaluated")),
+}
+
+
+def _tell(event: CommitmentEvent) -> None:
+    told = _TOLD.get(event.kind)
+    if told is None:
+        return
+    whom, subject = told
+    commitment = event.commitment
+    notify(
+        message=Message(
+            what=f"commitment-event:{event.pk}",
+            subject=subject,
+            # The body is formatted with the params too: a typed “8.1%” must stay text.
+            body=event.text.replace("%", "%%"),
+            params={"title": commitment.title, "owner": commitment.owner_name},
+            url=commitment.get_absolute_url(),
+        ),
+        # Whoever acted knows already.
+        users=[user for user in whom(commitment) if user.pk != event.user_id],
     )
 
 

@@ -142,6 +142,9 @@ def commitment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def commitment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     commitment = selectors.commitment_for_page(user=request.user, pk=pk, request=request)
     access.deny_unless(request, rules.is_owner(request.user, commitment), "edit a commitment")
+    if not rules.allowed_in_state("edit", commitment.state):
+        messages.error(request, _("Only a draft or a returned commitment can be edited."))
+        return redirect(commitment)
     initial = {name: getattr(commitment, name) for name in services.CONTENT_FIELDS}
     form = forms.CommitmentForm(request.POST or None, initial={**initial, "expected_version": commitment.version})
     if request.method == "POST" and form.is_valid():
