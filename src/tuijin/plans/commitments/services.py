@@ -15,7 +15,7 @@ from tuijin.core import access
 from tuijin.core.services import StaleRecord, attribute_change
 from tuijin.decompose.targets import find_targets
 from tuijin.decompose.text import passage
-from tuijin.dispatch.messages import Message
+from tuijin.dispatch.messages import Message, literal
 from tuijin.dispatch.services import notify
 from tuijin.org.models import Programme, Region, RegionLevel, TaskForce
 
@@ -91,7 +91,7 @@ def _tell(event: CommitmentEvent) -> None:
             what=f"commitment-event:{event.pk}",
             subject=subject,
             # The body is formatted with the params too: a typed “8.1%” must stay text.
-            body=event.text.replace("%", "%%"),
+            body=literal(event.text),
             params={"title": commitment.title, "owner": commitment.owner_name},
             url=commitment.get_absolute_url(),
         ),
