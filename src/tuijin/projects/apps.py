@@ -9,5 +9,7 @@ class ProjectsConfig(AppConfig):
 
     def ready(self) -> None:
         from .ranking.navigation import register_navigation
+        from .reporting.navigation import register_navigation as register_reporting
 
         register_navigation()
+        register_reporting()

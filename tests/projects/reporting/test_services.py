@@ -114,7 +114,7 @@ def test_submitting_before_the_window_opens_is_refused(month: World) -> None:
     w = month
     report = _save(w)
     opens = w["month"].opens_on
-    with pytest.raises(ReportRefused, match="opens on"):
+    with pytest.raises(ReportRefused, match="开启"):
         services.report_submit(user=w["territory_t1"], report=report, today=opens - dt.timedelta(days=1))
     assert MonthlyReport.objects.get(pk=report.pk).status == ReportStatus.DRAFT
 
@@ -151,7 +151,7 @@ def test_a_closed_month_refuses_everything_but_a_correction(month: World) -> Non
     report = services.report_submit(user=w["territory_t1"], report=_save(w))
     report = services.report_accept(user=w["office_d"], report=report)
     month_close(user=w["office_d"], month=w["month"])
-    with pytest.raises(ReportRefused, match="published"):
+    with pytest.raises(ReportRefused, match="已关账"):
         _save(w, code="P-T2-B", user="office_d")
     with pytest.raises(ReportRefused):
         services.report_return(user=w["office_d"], report=report, comment="晚了")
@@ -171,7 +171,7 @@ def test_a_closed_month_refuses_everything_but_a_correction(month: World) -> Non
 def test_a_correction_before_the_month_is_closed_is_refused(month: World) -> None:
     w = month
     report = services.report_submit(user=w["territory_t1"], report=_save(w))
-    with pytest.raises(ReportRefused, match="not closed"):
+    with pytest.raises(ReportRefused, match="尚未关账"):
         services.report_correct(user=w["office_d"], report=report, values=values("90"), reason="x")
 
 

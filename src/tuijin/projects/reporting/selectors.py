@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
 from tuijin.accounts.models import Role
@@ -286,8 +286,7 @@ def corrections(*, programme: Programme, period: dt.date) -> QuerySet[ReportEven
     )
 
 
-def status_counts(*, reports: QuerySet[MonthlyReport]) -> dict[str, int]:
-    counts = {s.value: 0 for s in ReportStatus}
-    for status in reports.values_list("status", flat=True):
-        counts[status] += 1
-    return counts
+def status_counts(*, reports: QuerySet[MonthlyReport]) -> list[tuple[str, str, int]]:
+    """(status, label, number of reports) for every status, in the order of the workflow."""
+    counts = dict(reports.order_by().values_list("status").annotate(n=Count("pk")))
+    return [(s.value, str(s.label), counts.get(s.value, 0)) for s in ReportStatus]
