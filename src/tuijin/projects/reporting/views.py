@@ -66,7 +66,6 @@ def report_grid(request: HttpRequest) -> HttpResponse:
             "upload_form": UploadForm(),
             "import_errors": request.session.pop("report_import_errors", []),
             "error_token": request.GET.get("errors", ""),
-            "to_submit": sum(1 for r in rows if r.report is not None and r.editable),
             "unsaved": sum(1 for r in rows if r.report is None),
             "total_month": sum((r.totals.month for r in rows), start=0),
             "total_ytd": sum((r.totals.ytd for r in rows), start=0),
