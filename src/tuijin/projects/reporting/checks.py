@@ -88,8 +88,9 @@ class Checked:
         return [i for i in self.issues if not i.blocking]
 
 
-def backgrounds(*, projects: Iterable[Project], period: dt.date) -> dict[int, Background]:
-    """The background of many projects at once: two grouped queries, whatever their number."""
+def backgrounds(*, projects: Iterable[Any], period: dt.date) -> dict[int, Background]:
+    """The background of many projects at once: two grouped queries, whatever their number. `projects`
+    are projects, or rows with their pk, total_investment, approved_on and actual_start."""
     projects = list(projects)
     ids = [p.pk for p in projects]
     found = {
