@@ -5,17 +5,17 @@ It reads the raw values as they come (form text, workbook cells or a saved repor
 cannot be read (a non-numeric amount, a date that is not a date) blocks the save; everything else is a
 warning that the reporter may confirm and the office reviews.
 
-The usual pace of a project is the median of its counted reports (submitted or accepted) of the six
-months before; a month is far above it when it is more than PACE_FACTOR times that median and more
+The usual pace of a project is the average of its counted reports (submitted or accepted) of the six
+months before; a month is far above it when it is more than PACE_FACTOR times that average and more
 than PACE_FLOOR above it (small projects jump from 5 to 20 without anyone needing to look). At least
-PACE_MIN_MONTHS earlier months are needed before a pace is known."""
+PACE_MIN_MONTHS earlier months are needed before a pace is known. The average rather than the median:
+the database computes it in the same grouped query as the totals, so an upload of 20,000 rows does not
+fetch 120,000 earlier months to sort them."""
 
 import datetime as dt
 import re
-import statistics
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -65,13 +65,14 @@ class Background:
     # Started before this month: an actual start date, or a start reported in an earlier month.
     started_before: bool = False
     invested_before: Decimal = ZERO  # since start, counted reports of earlier months
-    recent: list[Decimal] = field(default_factory=list)  # counted reports of the six months before
+    recent_total: Decimal = ZERO  # counted reports of the six months before
+    recent_months: int = 0
 
     @property
     def usual_pace(self) -> Decimal | None:
-        if len(self.recent) < PACE_MIN_MONTHS:
+        if self.recent_months < PACE_MIN_MONTHS:
             return None
-        return Decimal(statistics.median(self.recent))
+        return self.recent_total / self.recent_months
 
 
 @dataclass
@@ -101,22 +102,23 @@ def backgrounds(*, projects: Iterable[Any], period: dt.date) -> dict[int, Backgr
         )
         for p in projects
     }
+    recent = Q(period__gte=add_months(period, -PACE_MONTHS))
     earlier = MonthlyReport.objects.filter(project_id__in=ids, period__lt=period, status__in=COUNTED)
     for row in (
         earlier.values("project_id")
-        .annotate(invested=Sum("investment_month"), starts=Count("pk", filter=Q(started_on__isnull=False)))
+        .annotate(
+            invested=Sum("investment_month"),
+            starts=Count("pk", filter=Q(started_on__isnull=False)),
+            recent_total=Sum("investment_month", filter=recent),
+            recent_months=Count("pk", filter=recent),
+        )
         .order_by()
     ):
         background = found[row["project_id"]]
         background.invested_before = quantize_wan(row["invested"] or ZERO)
         background.started_before = background.started_before or row["starts"] > 0
-    recent: dict[int, list[Decimal]] = defaultdict(list)
-    for project_id, amount in earlier.filter(period__gte=add_months(period, -PACE_MONTHS)).values_list(
-        "project_id", "investment_month"
-    ):
-        recent[project_id].append(amount)
-    for project_id, amounts in recent.items():
-        found[project_id].recent = amounts
+        background.recent_total = quantize_wan(row["recent_total"] or ZERO)
+        background.recent_months = row["recent_months"]
     return found
 
 
@@ -200,7 +202,7 @@ def _investment_issues(amount: Decimal, background: Background) -> list[Issue]:
                 Code.ABOVE_PACE,
                 _(
                     "This month is more than %(factor)s times the project's usual pace "
-                    "(median %(pace)s of recent months)."
+                    "(average %(pace)s of recent months)."
                 )
                 % {"factor": PACE_FACTOR, "pace": quantize_wan(pace)},
             )
