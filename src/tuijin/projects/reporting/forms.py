@@ -47,8 +47,12 @@ class ReviewForm(MonthForm):
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("All states")), *ReportStatus.choices]
     )
-    region = forms.ModelChoiceField(queryset=Region.objects.none(), label=_("Region"), required=False)
-    task_force = forms.ModelChoiceField(queryset=TaskForce.objects.none(), label=_("Task force"), required=False)
+    region = forms.ModelChoiceField(
+        queryset=Region.objects.none(), label=_("Region"), required=False, empty_label=_("All regions")
+    )
+    task_force = forms.ModelChoiceField(
+        queryset=TaskForce.objects.none(), label=_("Task force"), required=False, empty_label=_("All task forces")
+    )
 
     def __init__(self, data: Any, *, user: Any) -> None:
         super().__init__(data, user=user)
