@@ -155,3 +155,11 @@ def test_the_published_notice_lists_corrections(month: World) -> None:
     assert 'id="corrections"' in page and "核减重复统计" in page and "100.00" in page and "80.00" in page
     assert MonthlyReport.objects.get().corrected_after_close
     month_close(user=w["office_d"], month=w["month"])  # closing again changes nothing
+
+
+def test_a_long_grid_shows_its_first_rows_and_points_to_the_workbook(month: World, monkeypatch) -> None:
+    from tuijin.projects.reporting import views
+
+    monkeypatch.setattr(views, "GRID_LIMIT", 1)
+    page = _client(month, "office_d").get(reverse("projects:report_grid"), _month(month)).content.decode()
+    assert 'id="cut"' in page and page.count('<tr id="row-') == 1

@@ -194,13 +194,20 @@ class GridRow:
 
 
 def grid_rows(
-    *, user: Any, programme: Programme, period: dt.date, today: dt.date | None = None, projects: Any = None
+    *,
+    user: Any,
+    programme: Programme,
+    period: dt.date,
+    today: dt.date | None = None,
+    projects: Any = None,
+    limit: int | None = None,
 ) -> list[GridRow]:
-    """A reporter's projects for the month with their report, totals and warnings."""
+    """A reporter's projects for the month (the first `limit` of them) with their report, totals and warnings."""
     today = today or timezone.localdate()
     if projects is None:
         projects = reportable_projects(user=user, programme=programme, period=period)
-    projects = list(projects.select_related("region", "task_force").order_by("region__path", "code"))
+    projects = projects.select_related("region", "task_force").order_by("region__path", "code")
+    projects = list(projects[:limit] if limit else projects)
     reports = {
         r.project_id: r for r in MonthlyReport.objects.filter(project__in=[p.pk for p in projects], period=period)
     }

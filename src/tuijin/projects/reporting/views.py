@@ -28,6 +28,8 @@ from .forms import CorrectionForm, MonthForm, ReturnForm, ReviewForm, UploadForm
 from .imports import ReportImportFailed, reports_import
 from .sheets import report_template
 
+GRID_LIMIT = 500
+
 
 def _month_form(request: HttpRequest, form_class: type[MonthForm] = MonthForm) -> MonthForm | None:
     form = form_class(request.GET if request.method == "GET" else request.POST, user=request.user)
@@ -54,12 +56,16 @@ def report_grid(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"form": form}
     if form.is_valid():
         programme, period = form.cleaned_data["programme"], form.cleaned_data["period"]
-        rows = selectors.grid_rows(user=request.user, programme=programme, period=period)
+        # One page holds a territory's or a task force's projects; beyond GRID_LIMIT the workbook is the way.
+        rows = selectors.grid_rows(user=request.user, programme=programme, period=period, limit=GRID_LIMIT)
+        owing = selectors.reportable_projects(user=request.user, programme=programme, period=period).count()
         window = selectors.month_window(programme=programme, period=period)
         context |= {
             "programme": programme,
             "period": period,
             "rows": rows,
+            "owing": owing,
+            "cut": owing > len(rows),
             "window": window,
             "today": timezone.localdate(),
             "params": form.params(),
