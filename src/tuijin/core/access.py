@@ -363,6 +363,38 @@ def can_change_as(user: Any, obj: models.Model, roles: Iterable[str]) -> bool:
     return changeable_as(user, type(obj)._default_manager.filter(pk=obj.pk), roles).exists()
 
 
+def changeable_parents(user: Any, qs: QuerySet, child: type[models.Model], via: str) -> QuerySet:
+    """The rows of `qs` under which the user may change `child` rows (hanging from them through
+    `via`), before any child exists: the projects a reporter may write monthly reports for."""
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return qs
+    policy = policy_for(child)
+    prefix = f"{via}__"
+
+    def strip(lookup: str | None) -> str | None:
+        if lookup is None:
+            return None
+        return lookup[len(prefix) :] if lookup.startswith(prefix) else "" if lookup == via else lookup
+
+    parent_policy = Policy(
+        region=strip(policy.region),
+        task_force=strip(policy.task_force),
+        unit=strip(policy.unit),
+        enterprise=strip(policy.enterprise),
+        see=policy.see,
+        change=policy.change,
+    )
+    conditions = [
+        q
+        for grant in grants_of(user)
+        if grant.role in parent_policy.change
+        and (q := _scope_q(qs.model, parent_policy, parent_policy.change[grant.role], grant)) is not None
+    ]
+    if not conditions:
+        return qs.none()
+    return qs.filter(reduce(or_, conditions))
+
+
 def can_see(user: Any, obj: models.Model) -> bool:
     return visible(user, type(obj)._default_manager.filter(pk=obj.pk)).exists()
 

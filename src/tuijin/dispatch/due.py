@@ -16,7 +16,8 @@ from django.utils.translation import gettext_lazy as _
 
 from tuijin.core.periods import add_months, format_period
 from tuijin.org.models import Programme, Region, TaskForce, TaskForceKind, Unit
-from tuijin.projects.models import Project, ReportingMonth, ReportStatus, Stage
+from tuijin.projects.models import Project, ReportingMonth
+from tuijin.projects.reporting.selectors import missing_reports
 
 from .models import ThematicReport
 
@@ -70,19 +71,6 @@ def register_provider(provider: DueProvider) -> None:
 def register_deadline_source(source: Callable[[dt.date, int], list[DueItem]]) -> None:
     if source not in DEADLINE_SOURCES:
         DEADLINE_SOURCES.append(source)
-
-
-try:
-    from tuijin.projects.reporting.selectors import missing_reports
-except ImportError:  # the reporting branch provides it; until it lands the library's own rows answer
-    # Projects that report monthly: from preparation until they reach full output.
-    _REPORTING_STAGES = (Stage.PREPARING, Stage.CONSTRUCTION, Stage.OPERATING)
-
-    def missing_reports(*, programme: Programme, period: dt.date) -> Any:
-        handed_in = ReportStatus.SUBMITTED, ReportStatus.ACCEPTED
-        return Project.objects.filter(programme=programme, stage__in=_REPORTING_STAGES).exclude(
-            reports__period=period, reports__status__in=handed_in
-        )
 
 
 def _project_url(project: Project) -> str:

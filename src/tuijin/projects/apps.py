@@ -10,8 +10,10 @@ class ProjectsConfig(AppConfig):
     def ready(self) -> None:
         from .library.navigation import register_navigation as register_library
         from .ranking.navigation import register_navigation as register_ranking
+        from .reporting.navigation import register_navigation as register_reporting
 
         # The library first: its section is open to every role that sees projects (enterprises
-        # included); the ranking links then join it with their own, narrower, checks.
+        # included); the ranking and reporting links then join it with their own, narrower, checks.
         register_library()
         register_ranking()
+        register_reporting()
