@@ -32,13 +32,11 @@ from .forms import (
     reporting_period,
 )
 from .matching import UnitIndex
-from .models import Document, ImportDraft, Milestone, Task, TaskContribution, TaskReport
+from .models import Document, DraftState, ImportDraft, Milestone, Task, TaskContribution, TaskReport
 from .progress import Standing
 from .review import highlight, marks_of
 
-
-def _is_htmx(request: HttpRequest) -> bool:
-    return request.headers.get("HX-Request") == "true"
+MAX_DRAFTS_LISTED = 20
 
 
 def _refusal(error: Exception) -> str:
@@ -100,7 +98,10 @@ def import_upload(request: HttpRequest) -> HttpResponse:
             form.add_error("file", error)
         else:
             return redirect(draft)
-    return render(request, "plans/import_upload.html", {"form": form})
+    drafts = access.visible(request.user, ImportDraft.objects.filter(state=DraftState.OPEN)).select_related(
+        "programme", "created_by"
+    )[:MAX_DRAFTS_LISTED]
+    return render(request, "plans/import_upload.html", {"form": form, "drafts": drafts})
 
 
 def _draft(request: HttpRequest, pk: int) -> ImportDraft:
