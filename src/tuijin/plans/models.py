@@ -55,8 +55,7 @@ class Document(TrackedModel):
         return reverse("plans:document", args=[self.pk])
 
 
-# Task tracking (一事一表、一月一报). Commitments (定诺、亮诺、践诺、评诺) live in plans/commitments/ and
-# are imported below the task models.
+# Task tracking (一事一表、一月一报).
 
 
 class TaskState(models.TextChoices):
@@ -259,3 +258,6 @@ class ImportDraft(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("plans:review", args=[self.pk])
+
+
+# Commitments (定诺、亮诺、践诺、评诺) live in plans/commitments/; their models are imported below this line.
