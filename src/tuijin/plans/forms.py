@@ -97,6 +97,10 @@ def reporting_period(today: Any = None) -> Any:
 
 
 class PeriodField(forms.CharField):
+    """A month as YYYY-MM, picked with the browser's month picker."""
+
+    widget = forms.TextInput(attrs={"type": "month"})
+
     def to_python(self, value: Any) -> Any:
         value = super().to_python(value)
         if not value:
