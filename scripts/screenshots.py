@@ -17,6 +17,9 @@ PAGES = [
     ("office", "units", "/records/unit/"),
     ("office", "import", "/org/workbook/import/"),
     ("auditor", "audit-log", "/audit/"),
+    ("district_office", "plans-document", "/plans/documents/10/"),
+    ("district_office", "plans-behind", "/plans/tasks/behind/"),
+    ("unit", "plans-task", "/plans/tasks/14/"),
 ]
 PASSWORD = "Tuijin@2026"
 
