@@ -85,7 +85,6 @@ def test_the_tree_rolls_up_the_standing_of_its_tasks(imported: Document, plans_w
         "done": 1,
     }
     assert section.average_progress == 33
-    assert section.standing == "overdue"
 
 
 def test_the_calendar_lists_the_task_reports_still_missing(imported: Document, plans_world: World) -> None:
