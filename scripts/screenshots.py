@@ -22,6 +22,9 @@ PAGES = [
     ("district_office", "ranking-rules", "/projects/rankings/rules/?programme=2"),
     ("office", "notices", "/projects/notices/"),
     ("district_office", "problems", "/problems/"),
+    ("district_office", "plans-document", "/plans/documents/10/"),
+    ("district_office", "plans-behind", "/plans/tasks/behind/"),
+    ("unit", "plans-task", "/plans/tasks/14/"),
 ]
 PASSWORD = "Tuijin@2026"
 

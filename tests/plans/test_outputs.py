@@ -85,7 +85,6 @@ def test_the_tree_rolls_up_the_standing_of_its_tasks(imported: Document, plans_w
         "done": 1,
     }
     assert section.average_progress == 33
-    assert section.standing == "overdue"
 
 
 def test_the_calendar_lists_the_task_reports_still_missing(imported: Document, plans_world: World) -> None:
@@ -139,3 +138,15 @@ def test_the_reminders_chase_the_lead_unit_for_a_missing_task_report(imported: D
     reminders_send(today=dt.date(2026, 7, 5))
     told = Notification.objects.filter(what=f"remind:task_report:{fund.pk}:2026-06:due")
     assert set(told.values_list("recipient__username", flat=True)) == {"unit_fin"}
+
+
+def test_a_task_done_only_later_still_owed_the_month_before(imported: Document, plans_world: World) -> None:
+    fund = task_at(imported, "二.一")
+    for month, progress in [(5, 40), (7, 100)]:
+        services.task_report_submit(
+            user=plans_world["unit_fin"], task=fund, period=dt.date(2026, month, 1), progress=progress, done="推进"
+        )
+    due = PROVIDERS[PROVIDER_KEY].outstanding(
+        plans_world["prog_d"], dt.date(2026, 6, 1), dt.date(2026, 7, 1), dt.date(2026, 7, 5)
+    )
+    assert f"task_report:{fund.pk}:2026-06" in {item.key for item in due}

@@ -91,11 +91,8 @@ def _project_item(prefix: str, reporters: bool = False) -> dict:
     }
 
 
-def _task_item(prefix: str, reporters: bool = False) -> dict:
+def _task_item(prefix: str) -> dict:
     """Rows of a policy task; units are reached through the task's units (lead or cooperating)."""
-    change = {Role.OFFICE: Scope.SUBTREE}
-    if reporters:
-        change |= {Role.UNIT: Scope.UNIT}
     return {
         "task_force": f"{prefix}document__task_force",
         "unit": f"{prefix}units",
@@ -106,7 +103,7 @@ def _task_item(prefix: str, reporters: bool = False) -> dict:
             Role.TASK_FORCE: Scope.TASK_FORCE,
             Role.UNIT: Scope.UNIT,
         },
-        "change": change,
+        "change": {Role.OFFICE: Scope.SUBTREE},
     }
 
 
@@ -179,15 +176,13 @@ POLICIES: dict[str, Policy] = {
     ),
     "plans.Document": Policy(region="programme__region", task_force="task_force", **_TASK_FORCE_ITEM),
     # Policy tasks: the office sees its programme's; a task force its documents'; a unit the tasks it
-    # leads or cooperates on. Who reports is decided by tuijin.plans.rules (lead units report,
-    # cooperating units add their part).
+    # leads or cooperates on. Units' actions (lead units report, cooperating units add their part)
+    # are decided by tuijin.plans.rules, as owners' actions on problems are.
     "plans.Task": Policy(region="document__programme__region", **_task_item("")),
     "plans.TaskUnit": Policy(region="task__document__programme__region", **_task_item("task__")),
     "plans.Milestone": Policy(region="task__document__programme__region", **_task_item("task__")),
-    "plans.TaskReport": Policy(region="task__document__programme__region", **_task_item("task__", reporters=True)),
-    "plans.TaskContribution": Policy(
-        region="task__document__programme__region", **_task_item("task__", reporters=True)
-    ),
+    "plans.TaskReport": Policy(region="task__document__programme__region", **_task_item("task__")),
+    "plans.TaskContribution": Policy(region="task__document__programme__region", **_task_item("task__")),
     "plans.ImportDraft": Policy(
         region="programme__region", see={Role.OFFICE: Scope.SUBTREE}, change={Role.OFFICE: Scope.SUBTREE}
     ),

@@ -12,20 +12,21 @@ from tuijin.dispatch.due import DueItem, DueProvider, Text, register_provider
 from tuijin.org.models import Programme
 from tuijin.projects.models import ReportingMonth
 
-from .models import Task, TaskState, UnitRole
+from .models import Task, TaskReport, UnitRole
 
 PROVIDER_KEY = "task_reports"
+DONE = 100  # per cent: a report at 100% marks its task done
 
 
 def missing_task_reports(*, programme: Programme, period: dt.date) -> list[Task]:
-    """Tasks that owe a report for the month: not done before it, begun by its end, none handed in."""
+    """Tasks that owe a report for the month: not reported done before it, begun by its end, none
+    handed in for it."""
     month_end = add_months(period, 1) - dt.timedelta(days=1)
     return list(
         Task.objects.filter(document__programme=programme)
-        .exclude(state=TaskState.DONE, reports__period__lt=period)
-        .exclude(reports__period=period)
+        .exclude(pk__in=TaskReport.objects.filter(period__lt=period, progress__gte=DONE).values("task_id"))
+        .exclude(pk__in=TaskReport.objects.filter(period=period).values("task_id"))
         .filter(Q(starts_on__lte=month_end) | Q(starts_on__isnull=True, document__issued_on__lte=month_end))
-        .distinct()
         .select_related("document")
         .prefetch_related("assignments__unit")
         .order_by("document", "position")

@@ -37,7 +37,7 @@ class StyledForm(forms.Form):
 class UploadForm(StyledForm):
     programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.none())
     task_force = forms.ModelChoiceField(
-        label=_("Task force"),
+        label=_("task force"),
         queryset=TaskForce.objects.none(),
         required=False,
         help_text=_("If one task force owns it"),
@@ -97,6 +97,10 @@ def reporting_period(today: Any = None) -> Any:
 
 
 class PeriodField(forms.CharField):
+    """A month as YYYY-MM, picked with the browser's month picker."""
+
+    widget = forms.TextInput(attrs={"type": "month"})
+
     def to_python(self, value: Any) -> Any:
         value = super().to_python(value)
         if not value:
@@ -111,7 +115,7 @@ class TaskReportForm(StyledForm):
     period = PeriodField(label=_("Month"), help_text=_("YYYY-MM"))
     progress = forms.IntegerField(label=_("Progress (%)"), min_value=0, max_value=100)
     done = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 4}))
-    problems = forms.CharField(label=_("Problems"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    problems = forms.CharField(label=_("Problems met"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     next_steps = forms.CharField(label=_("Next steps"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -148,7 +152,7 @@ class MilestoneForm(StyledForm):
     title = forms.CharField(
         label=_("Milestone"), max_length=300, widget=forms.TextInput(attrs={"placeholder": _("New milestone")})
     )
-    due_on = forms.DateField(label=_("Due on"))
+    due_on = forms.DateField(label=_("Due date"))
 
 
 class TaskFilterForm(StyledForm):

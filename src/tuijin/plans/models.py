@@ -34,7 +34,7 @@ class Document(TrackedModel):
     issuer = models.CharField(_("issuer"), max_length=200, blank=True)
     issued_on = models.DateField(_("issued on"), null=True, blank=True)
     # The imported text, kept as uploaded; its hash recognises a re-import of a document without a number.
-    text = models.TextField(_("text"), blank=True, editable=False)
+    text = models.TextField(_("document text"), blank=True, editable=False)
     text_hash = models.CharField(_("text hash"), max_length=64, blank=True, db_index=True, editable=False)
     # The heading tree from the decomposer (its JSON "sections"), for the tree view.
     outline = models.JSONField(_("outline"), default=list, blank=True, editable=False)
@@ -55,14 +55,13 @@ class Document(TrackedModel):
         return reverse("plans:document", args=[self.pk])
 
 
-# Task tracking (一事一表、一月一报). Commitments (定诺、亮诺、践诺、评诺) live in plans/commitments/ and
-# are imported below the task models.
+# Task tracking (一事一表、一月一报).
 
 
 class TaskState(models.TextChoices):
-    NOT_STARTED = "not_started", _("Not started")
+    NOT_STARTED = "not_started", _("Not begun")
     IN_PROGRESS = "in_progress", _("In progress")
-    DONE = "done", _("Done")
+    DONE = "done", _("Completed")
 
 
 class TaskKind(models.TextChoices):
@@ -94,7 +93,7 @@ class Task(TrackedModel):
         _("start"), null=True, blank=True, help_text=_("Where time-proportional progress counts from")
     )
     targets = models.JSONField(_("targets"), default=list, blank=True)
-    state = models.CharField(_("state"), max_length=20, choices=TaskState.choices, default=TaskState.NOT_STARTED)
+    state = models.CharField(_("task state"), max_length=20, choices=TaskState.choices, default=TaskState.NOT_STARTED)
     # The six steps (六步工作法); the roadmap is the task's milestones.
     task_book = models.TextField(_("task book"), blank=True)
     responsibility = models.TextField(_("responsibility list"), blank=True)
@@ -153,7 +152,7 @@ class Milestone(TrackedModel):
 
     task = models.ForeignKey(Task, verbose_name=_("task"), on_delete=models.CASCADE, related_name="milestones")
     title = models.CharField(_("milestone"), max_length=300)
-    due_on = models.DateField(_("due on"))
+    due_on = models.DateField(_("due date"))
     done_on = models.DateField(_("done on"), null=True, blank=True)
 
     class Meta:
@@ -173,7 +172,7 @@ class TaskReport(TrackedModel):
     period = models.DateField(_("month"))
     progress = models.PositiveSmallIntegerField(_("progress (%)"))
     done = models.TextField(_("what was done"))
-    problems = models.TextField(_("problems"), blank=True)
+    problems = models.TextField(_("problems met"), blank=True)
     next_steps = models.TextField(_("next steps"), blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("submitted by"), null=True, on_delete=models.SET_NULL, related_name="+"
@@ -239,11 +238,11 @@ class ImportDraft(models.Model):
     )
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     file_name = models.CharField(_("file"), max_length=255)
-    text = models.TextField(_("text"))
+    text = models.TextField(_("document text"))
     text_hash = models.CharField(_("text hash"), max_length=64)
     # The decomposer's metadata and sections, the task rows as edited, and the unit mapping.
     data = models.JSONField(_("review data"), default=dict)
-    state = models.CharField(_("state"), max_length=20, choices=DraftState.choices, default=DraftState.OPEN)
+    state = models.CharField(_("review state"), max_length=20, choices=DraftState.choices, default=DraftState.OPEN)
     version = models.PositiveIntegerField(_("version"), default=1)
     document = models.ForeignKey(
         Document, verbose_name=_("document"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -19,11 +19,11 @@ BEHIND_MARGIN_POINTS = 10
 
 
 class Standing(models.TextChoices):
-    NOT_STARTED = "not_started", _("Not started")
+    NOT_STARTED = "not_started", _("Not begun")
     ON_TRACK = "on_track", _("On schedule")
-    BEHIND = "behind", _("Behind")
+    BEHIND = "behind", _("Lagging")
     OVERDUE = "overdue", _("Overdue")
-    DONE = "done", _("Done")
+    DONE = "done", _("Completed")
 
 
 def expected_progress(

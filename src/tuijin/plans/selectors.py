@@ -117,14 +117,6 @@ class Node:
     def average_progress(self) -> int | None:
         return self.progress_sum // self.task_count if self.task_count else None
 
-    @property
-    def standing(self) -> str:
-        """The worst standing under the node: what the office looks at first."""
-        for standing in (Standing.OVERDUE, Standing.BEHIND, Standing.NOT_STARTED, Standing.ON_TRACK, Standing.DONE):
-            if self.counts[standing]:
-                return standing
-        return ""
-
     def count_list(self) -> list[tuple[str, str, int]]:
         return [(s.value, s.label, self.counts[s]) for s in Standing if self.counts[s]]
 

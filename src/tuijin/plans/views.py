@@ -32,13 +32,11 @@ from .forms import (
     reporting_period,
 )
 from .matching import UnitIndex
-from .models import Document, ImportDraft, Milestone, Task, TaskContribution, TaskReport
+from .models import Document, DraftState, ImportDraft, Milestone, Task, TaskContribution, TaskReport
 from .progress import Standing
 from .review import highlight, marks_of
 
-
-def _is_htmx(request: HttpRequest) -> bool:
-    return request.headers.get("HX-Request") == "true"
+MAX_DRAFTS_LISTED = 20
 
 
 def _refusal(error: Exception) -> str:
@@ -100,7 +98,10 @@ def import_upload(request: HttpRequest) -> HttpResponse:
             form.add_error("file", error)
         else:
             return redirect(draft)
-    return render(request, "plans/import_upload.html", {"form": form})
+    drafts = access.visible(request.user, ImportDraft.objects.filter(state=DraftState.OPEN)).select_related(
+        "programme", "created_by"
+    )[:MAX_DRAFTS_LISTED]
+    return render(request, "plans/import_upload.html", {"form": form, "drafts": drafts})
 
 
 def _draft(request: HttpRequest, pk: int) -> ImportDraft:
@@ -319,8 +320,7 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def task_report(request: HttpRequest, pk: int) -> HttpResponse:
     task = _task(request, pk)
-    if not rules.may_report(request.user, task):
-        access.deny_unless(request, False, f"report on task {task.pk}")
+    access.deny_unless(request, rules.may_report(request.user, task), f"report on task {task.pk}")
     form = TaskReportForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -352,8 +352,7 @@ def task_report(request: HttpRequest, pk: int) -> HttpResponse:
 def task_contribute(request: HttpRequest, pk: int) -> HttpResponse:
     task = _task(request, pk)
     units = rules.contributing_units(request.user, task)
-    if not units:
-        access.deny_unless(request, False, f"contribute to task {task.pk}")
+    access.deny_unless(request, bool(units), f"contribute to task {task.pk}")
     form = _contribution_form(request.POST, units)
     if form.is_valid():
         data = form.cleaned_data
@@ -379,8 +378,7 @@ def task_contribute(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def task_plan(request: HttpRequest, pk: int) -> HttpResponse:
     task = _task(request, pk)
-    if not rules.may_plan(request.user, task):
-        access.deny_unless(request, False, f"plan task {task.pk}")
+    access.deny_unless(request, rules.may_plan(request.user, task), f"plan task {task.pk}")
     unit_ids = list(task.assignments.values_list("unit_id", flat=True))
     initial = {name: getattr(task, name) for name in services.PLAN_FIELDS}
     initial |= {"version": task.version, "people": list(task.responsible_people.all())}
@@ -402,8 +400,7 @@ def task_plan(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def milestone_add(request: HttpRequest, pk: int) -> HttpResponse:
     task = _task(request, pk)
-    if not rules.may_plan(request.user, task):
-        access.deny_unless(request, False, f"plan task {task.pk}")
+    access.deny_unless(request, rules.may_plan(request.user, task), f"plan task {task.pk}")
     form = MilestoneForm(request.POST)
     if form.is_valid():
         try:
@@ -420,8 +417,7 @@ def milestone_add(request: HttpRequest, pk: int) -> HttpResponse:
 def milestone_done(request: HttpRequest, pk: int) -> HttpResponse:
     milestone = get_object_or_404(Milestone, pk=pk)
     task = _task(request, milestone.task_id)
-    if not rules.may_plan(request.user, task):
-        access.deny_unless(request, False, f"plan task {task.pk}")
+    access.deny_unless(request, rules.may_plan(request.user, task), f"plan task {task.pk}")
     try:
         services.milestone_done(
             user=request.user,
