@@ -112,6 +112,7 @@ def test_it_shows_next_months_events_and_this_months_missing_items(project_world
 def test_it_lists_missing_items_only_to_those_who_may_see_them(project_world: World) -> None:
     w = project_world
     _standard(w)
+    _in_library(w, "P-T1-A", "P-T2-B", years=(add_months(month_start(timezone.localdate()), -1).year,))
     pages = {}
     for user in ("office_d", "territory_t1"):
         client = Client()

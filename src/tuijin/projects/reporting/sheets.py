@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tuijin.core.periods import format_period
 from tuijin.sheets.engine import Column, SheetSpec, build_workbook
@@ -20,7 +21,8 @@ class Action:
 
 
 REPORT_SHEET = SheetSpec(
-    name=_("Monthly reports"),
+    # A context of its own: the workbook's sheet is 月度报告, where a page's tab says 月报.
+    name=pgettext_lazy("worksheet", "Monthly reports"),
     columns=[
         Column("code", _("Project code"), required=True, locked=True, width=18),
         Column("name", _("Project name"), locked=True, width=32),
