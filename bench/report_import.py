@@ -1,6 +1,6 @@
 """Import of a 20,000-row monthly-report workbook at province scale, and today's way beside it.
 
-    .venv/bin/python bench/report_import.py [--rows 20000] [--period 2025-12] [--repeat 3]
+    .venv/bin/python bench/report_import.py [--rows 20000] [--period 2025-12] [--repeat 5]
     DATABASE_URL=postgres://... .venv/bin/python bench/report_import.py
 
 On the data of `bench/generate.py` (50,000 projects, 24 months to 2025-12):
@@ -159,7 +159,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=20000)
     parser.add_argument("--period", default="2025-12")
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--no-write", action="store_true", help="Print the figures without writing the docs.")
     args = parser.parse_args()
 
@@ -251,10 +251,10 @@ def main() -> None:
 COMMANDS = """```sh
 .venv/bin/pip install -e '.[bench]'   # pandas, for the analyst's script
 .venv/bin/python bench/generate.py --seed 1 --projects 50000 --months 24 --fresh
-.venv/bin/python bench/report_import.py --rows 20000 --period 2025-12 --repeat 3
+.venv/bin/python bench/report_import.py --rows 20000 --period 2025-12 --repeat 5
 export DATABASE_URL=postgres://postgres@127.0.0.1:5432/tuijin_bench_reporting
 .venv/bin/python bench/generate.py --seed 1 --projects 50000 --months 24 --fresh
-.venv/bin/python bench/report_import.py --rows 20000 --period 2025-12 --repeat 3
+.venv/bin/python bench/report_import.py --rows 20000 --period 2025-12 --repeat 5
 ```
 """
 

@@ -152,7 +152,10 @@ def test_the_published_notice_lists_corrections(month: World) -> None:
         {**values("80"), "reason": "核减重复统计", "version": report.version},
     )
     page = office.get(reverse("projects:notice_detail", args=[notice.pk])).content.decode()
-    assert 'id="corrections"' in page and "核减重复统计" in page and "100.00" in page and "80.00" in page
+    assert 'id="corrections"' in page and "核减重复统计" in page
+    assert "当月完成投资（万元）: 100.00" in page and "当月完成投资（万元）: 80.00" in page
+    detail = office.get(reverse("projects:report_detail", args=[report.pk])).content.decode()
+    assert "当月完成投资（万元）: 100.00 → 80.00" in detail
     assert MonthlyReport.objects.get().corrected_after_close
     month_close(user=w["office_d"], month=w["month"])  # closing again changes nothing
 

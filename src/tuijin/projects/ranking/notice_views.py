@@ -18,7 +18,7 @@ from tuijin.core.selectors import record_history
 from tuijin.core.services import StaleRecord
 
 from ..models import Notice, NoticeStatus
-from ..reporting.selectors import corrections
+from ..reporting.selectors import corrections, value_labels
 from . import selectors, services
 from .forms import AdjustmentForm, ExemptionForm, Query, RankingQueryForm
 from .notices.services import NoticeRefused, files_intact, notice_generate, notice_publish
@@ -87,6 +87,7 @@ def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "corrections": corrections(programme=notice.programme, period=notice.period)
         if notice.status == NoticeStatus.PUBLISHED
         else [],
+        "value_labels": value_labels(),
     }
     if notice.status == NoticeStatus.DRAFT and may_change:
         context |= _draft_context(request, notice)

@@ -22,7 +22,7 @@ from tuijin.org.models import Programme
 
 from ..models import MonthlyReport, Project, ReportEvent, ReportEventKind, ReportingMonth, ReportStatus
 from ..ranking import figures
-from .checks import Background, Checked, backgrounds, plausibility, report_values
+from .checks import VALUE_FIELDS, Background, Checked, backgrounds, plausibility, report_values
 
 ZERO = Decimal(0)
 REPORTER_ROLES = (Role.OFFICE, Role.TERRITORY, Role.TASK_FORCE)
@@ -280,6 +280,11 @@ def flagged_reports(*, reports: QuerySet[MonthlyReport], today: dt.date | None =
 
 def report_events(*, report: MonthlyReport) -> QuerySet[ReportEvent]:
     return report.events.select_related("user").order_by("at", "id")
+
+
+def value_labels() -> dict[str, str]:
+    """The names of a report's values as users read them (corrections list them by field)."""
+    return {name: str(MonthlyReport._meta.get_field(name).verbose_name) for name in VALUE_FIELDS}
 
 
 def corrections(*, programme: Programme, period: dt.date) -> QuerySet[ReportEvent]:

@@ -341,6 +341,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "issues": flagged[0].checked.issues if flagged else [],
             "late": selectors.is_late(report=report),
             "events": selectors.report_events(report=report),
+            "labels": selectors.value_labels(),
             "reviewer": reviewer,
             "return_form": ReturnForm(initial={"version": report.version}),
             "correction_form": CorrectionForm(initial=initial) if reviewer and window.closed else None,
