@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tuijin.core.chinese import search_key
 from tuijin.core.models import TrackedModel
@@ -282,7 +283,9 @@ class ReportingMonth(TrackedModel):
     period = models.DateField(_("month"))
     opens_on = models.DateField(_("window opens"))
     closes_on = models.DateField(_("window closes"))
-    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True, editable=False)
+    closed_at = models.DateTimeField(
+        pgettext_lazy("reporting month", "closed at"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("reporting month")
@@ -318,7 +321,7 @@ class MonthlyReport(TrackedModel):
     completed_on = models.DateField(
         _("completed on"), null=True, blank=True, help_text=_("When it was completed this month")
     )
-    problems = models.TextField(_("problems"), blank=True)
+    problems = models.TextField(pgettext_lazy("report field", "problems"), blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=ReportStatus.choices, default=ReportStatus.DRAFT, editable=False
     )

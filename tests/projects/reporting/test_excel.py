@@ -66,7 +66,7 @@ def test_a_good_workbook_imports_every_row(month: World) -> None:
     data = _fill(
         _template(w),
         {
-            "P-T1-A": {"investment_month": 150, "action": "提交"},
+            "P-T1-A": {"investment_month": 150, "action": "报送"},
             "P-T2-B": {"investment_month": "80.5", "action": "存为草稿"},
         },
     )
@@ -83,11 +83,11 @@ def test_a_good_workbook_imports_every_row(month: World) -> None:
 
 def test_importing_the_same_submitted_workbook_again_changes_nothing(month: World) -> None:
     w = month
-    data = _fill(_template(w), {"P-T1-A": {"investment_month": 150, "action": "提交"}})
+    data = _fill(_template(w), {"P-T1-A": {"investment_month": 150, "action": "报送"}})
     _import(w, data)
     version = MonthlyReport.objects.get(project=w["P-T1-A"]).version
     # The same file again: its version column is stale for P-T1-A, so take a fresh template.
-    again = _fill(_template(w), {"P-T1-A": {"investment_month": 150, "action": "提交"}})
+    again = _fill(_template(w), {"P-T1-A": {"investment_month": 150, "action": "报送"}})
     result = _import(w, again)
     assert result.unchanged == 1 and MonthlyReport.objects.get(project=w["P-T1-A"]).version == version
 
@@ -97,8 +97,8 @@ def test_a_bad_workbook_imports_nothing_and_comes_back_marked(month: World) -> N
     data = _fill(
         _template(w),
         {
-            "P-T1-A": {"investment_month": 150, "action": "提交"},
-            "P-T2-B": {"investment_month": "很多", "action": "提交"},
+            "P-T1-A": {"investment_month": 150, "action": "报送"},
+            "P-T2-B": {"investment_month": "很多", "action": "报送"},
         },
     )
     with pytest.raises(ReportImportFailed) as failed:
@@ -114,7 +114,7 @@ def test_a_bad_workbook_imports_nothing_and_comes_back_marked(month: World) -> N
 
 def test_a_project_outside_the_scope_is_refused_in_its_cell(month: World) -> None:
     w = month
-    data = _fill(_template(w, user="territory_t1"), {"P-T2-B": {"investment_month": 5, "action": "提交"}})
+    data = _fill(_template(w, user="territory_t1"), {"P-T2-B": {"investment_month": 5, "action": "报送"}})
     with pytest.raises(ReportImportFailed) as failed:
         _import(w, data, user="territory_t1")
     [error] = failed.value.errors
@@ -124,7 +124,7 @@ def test_a_project_outside_the_scope_is_refused_in_its_cell(month: World) -> Non
 
 def test_a_row_changed_since_the_download_is_refused(month: World) -> None:
     w = month
-    data = _fill(_template(w), {"P-T1-A": {"investment_month": 150, "action": "提交"}})
+    data = _fill(_template(w), {"P-T1-A": {"investment_month": 150, "action": "报送"}})
     services.report_save(
         user=w["territory_t1"], project=w["P-T1-A"], period=w["period"], values=values("99"), expected_version=0
     )

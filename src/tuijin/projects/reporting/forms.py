@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tuijin.core.periods import format_period, parse_period
 from tuijin.org.models import Programme, Region, TaskForce
@@ -94,6 +95,8 @@ class CorrectionForm(forms.Form):
     )
     started_on = forms.CharField(label=_("Started on"), required=False)
     completed_on = forms.CharField(label=_("Completed on"), required=False)
-    problems = forms.CharField(label=_("Problems"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    problems = forms.CharField(
+        label=pgettext_lazy("report field", "Problems"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
     reason = forms.CharField(label=_("Why it is corrected"), widget=forms.Textarea(attrs={"rows": 2}))
     version = forms.IntegerField(widget=forms.HiddenInput)

@@ -32,7 +32,7 @@ REPORT_SHEET = SheetSpec(
         Column("progress_note", _("Physical progress"), width=30),
         Column("started_on", _("Started on"), width=12, note=_("YYYY-MM-DD, only in the month it started")),
         Column("completed_on", _("Completed on"), width=12, note=_("YYYY-MM-DD, only in the month it was completed")),
-        Column("problems", _("Problems"), width=30),
+        Column("problems", pgettext_lazy("report field", "Problems"), width=30),
         Column("action", _("Save or submit"), required=True, choices=Action.CHOICES, width=12),
         Column("status", _("Status"), locked=True, width=10),
         Column(

@@ -10,16 +10,17 @@ from playwright.sync_api import Page, expect
 from tuijin.projects import services
 from tuijin.projects.models import Stage
 
-from ...browser.conftest import browser, log_in, page  # noqa: F401 (the browser tests' fixtures)
-from ...world import PASSWORD, World
+from ..projects.conftest import project_world  # noqa: F401
+from ..world import PASSWORD, World
+from .conftest import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_it_finds_a_project_and_moves_it_along_its_lifecycle(
     live_server,
-    page: Page,  # noqa: F811 (the fixture imported above)
-    project_world: World,
+    page: Page,
+    project_world: World,  # noqa: F811 (the fixture imported above)
 ) -> None:
     w = project_world
     services.project_create(
