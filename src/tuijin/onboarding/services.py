@@ -53,8 +53,12 @@ def upload_receive(
         workbook = legacy.read_workbook(data)
     except legacy.UnreadableWorkbook:
         raise ValidationError(_("This file cannot be read: upload an Excel workbook (.xlsx or .xls).")) from None
-    if not legacy.detect(workbook):
+    layouts = legacy.detect(workbook)
+    if not layouts:
         raise ValidationError(_("No sheet of this workbook holds a list of projects (a column of project names)."))
+    # The month the title says, so the list of uploads shows it before the import; the mapping
+    # screen may still correct it.
+    period = period or next((_month(layout.period) for layout in layouts if layout.period), None)
     job = ImportJob(programme=programme, user=user, file_name=file_name[:255], period=period)
     job.file.save(file_name, ContentFile(data), save=False)
     attribute_change(job, user=user, reason=_("workbook uploaded"))
