@@ -133,3 +133,11 @@ def test_a_project_listed_on_two_sheets_is_imported_once(office: World, tmp_path
     assert [(s.sheet, s.row, s.reason) for s in plan.skipped] == [("东区", 3, "Same project as sheet 工业 row 3")]
     services.import_confirm(user=job.user, job=job, expected_version=job.version)
     assert Project.objects.count() == 1
+
+
+def test_a_row_the_library_refuses_imports_nothing_and_is_marked(office: World, tmp_path: Path) -> None:
+    # The reader takes "-5" for an amount; the library does not take a negative total investment.
+    failure = refused(office, write_dispatch(tmp_path / "negative.xlsx", total="-5"))
+    assert [(e.sheet, e.row, e.column) for e in failure.errors] == [("调度表", 7, "B")]
+    fill, _comment = marked(failure.annotated, "调度表", "B7")
+    assert fill.endswith("FFC7CE")

@@ -157,6 +157,7 @@ class PlannedRow:
     unit: Unit | None
     investment_month: Decimal | None
     stage: str | None
+    name_column: str = "A"  # where a row the library refuses is marked
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -305,6 +306,7 @@ def _plan_rows(
             unit=None,
             investment_month=None,
             stage=row.stage,
+            name_column=layouts[row.sheet].column_for("name").letter,
         )
         if row.responsible_unit:
             planned.unit = units.get(search_key(row.responsible_unit))
