@@ -11,6 +11,7 @@ from django.urls import reverse
 from tuijin.onboarding.models import ImportJob, ImportStatus, LayoutMapping
 from tuijin.projects.models import Project
 
+from ..legacy.test_areas import write_areas
 from ..legacy.test_dispatch import write_dispatch
 from ..world import World
 from .conftest import upload
@@ -110,3 +111,13 @@ def test_an_upload_without_a_project_table_is_refused_on_the_form(office: World,
     assert response.status_code == 200
     assert "没有项目清单" in response.content.decode()
     assert not ImportJob.objects.exists()
+
+
+def test_sheets_of_one_layout_share_one_mapping(office: World, tmp_path: Path) -> None:
+    client = client_of(office)
+    response = post_upload(client, office, write_areas(tmp_path / "areas.xlsx"), period="2023-09")
+    page = client.get(response.url)
+    (screen,) = page.context["form"].screens
+    assert (screen.layout.sheet, screen.also) == ("城区", ["开发区", "某某县"])
+    response = client.post(response.url, mapping_data(page))
+    assert client.get(response.url).context["plan"].created == 5

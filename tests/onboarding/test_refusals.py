@@ -1,18 +1,19 @@
 """A workbook with one bad cell imports nothing and comes back with the cell marked; a confirm of an
 upload already imported, or of a stale page, is refused; only the programme's office may import."""
 
+import datetime as dt
 import io
 from pathlib import Path
 
 import openpyxl
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import translation
+from django.utils import timezone, translation
 
 from tuijin.core.access import AccessDenied
 from tuijin.core.services import StaleRecord
-from tuijin.onboarding import services
-from tuijin.projects.models import AnnualPlan, MonthlyReport, Project
+from tuijin.onboarding import selectors, services
+from tuijin.projects.models import AnnualPlan, MonthlyReport, Project, ReportingMonth
 
 from ..legacy import test_ledger, test_traditional
 from ..legacy.books import SheetSpec, write_book
@@ -103,3 +104,40 @@ def test_a_file_that_is_no_workbook_is_refused_with_a_message(office: World) -> 
         services.upload_receive(
             user=office["office_d"], programme=office["prog_d"], file_name="x.xlsx", data=b"not a workbook"
         )
+
+
+def test_reports_of_a_closed_month_are_refused(office: World, tmp_path: Path) -> None:
+    ReportingMonth.objects.create(
+        programme=office["prog_d"],
+        period=dt.date(2023, 10, 1),
+        opens_on=dt.date(2023, 11, 1),
+        closes_on=dt.date(2023, 11, 5),
+        closed_at=timezone.now(),
+    )
+    failure = refused(office, write_dispatch(tmp_path / "d.xlsx"))
+    assert failure.refusal and not failure.errors and failure.annotated is None
+
+
+def test_a_project_listed_on_two_sheets_is_imported_once(office: World, tmp_path: Path) -> None:
+    header = ["序号", "项目名称", "总投资", "本月完成"]
+    path = write_book(
+        tmp_path / "two.xlsx",
+        {
+            "工业": SheetSpec([["2023年10月工业项目"], header, [1, "某某新材料项目", 100, 5]]),
+            "东区": SheetSpec([["2023年10月东区项目"], header, [1, "某某新材料項目", 100, 5]]),
+        },
+    )
+    job = confirm_proposals(upload(office, path))
+    with translation.override("en"):
+        plan = selectors.import_plan(job)
+    assert [(s.sheet, s.row, s.reason) for s in plan.skipped] == [("东区", 3, "Same project as sheet 工业 row 3")]
+    services.import_confirm(user=job.user, job=job, expected_version=job.version)
+    assert Project.objects.count() == 1
+
+
+def test_a_row_the_library_refuses_imports_nothing_and_is_marked(office: World, tmp_path: Path) -> None:
+    # The reader takes "-5" for an amount; the library does not take a negative total investment.
+    failure = refused(office, write_dispatch(tmp_path / "negative.xlsx", total="-5"))
+    assert [(e.sheet, e.row, e.column) for e in failure.errors] == [("调度表", 7, "B")]
+    fill, _comment = marked(failure.annotated, "调度表", "B7")
+    assert fill.endswith("FFC7CE")

@@ -41,7 +41,7 @@ class PeriodField(forms.Field):
     """A month typed as YYYY-MM, cleaned to the date of its first day."""
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("widget", forms.TextInput(attrs={"class": "form-control", "placeholder": "2024-10"}))
+        kwargs.setdefault("widget", forms.TextInput(attrs={"class": "form-control", "placeholder": "YYYY-MM"}))
         kwargs.setdefault("help_text", _("The month the workbook reports on, YYYY-MM."))
         super().__init__(**kwargs)
 

@@ -100,14 +100,19 @@ class SheetMapping:
     layout: legacy.SheetLayout
     columns: list[dict[str, Any]]
     remembered: bool
+    # Other sheets of the same layout (one per area or industry): one mapping serves them all.
+    also: list[str] = field(default_factory=list)
 
 
 def mapping_screen(job: ImportJob) -> tuple[list[SheetMapping], str | None]:
     workbook = workbook_of(job)
     layouts = layouts_of(job, workbook)
     known = remembered(job.programme, layouts)
-    screens = []
+    screens: dict[str, SheetMapping] = {}
     for layout in layouts:
+        if layout.signature in screens:
+            screens[layout.signature].also.append(layout.sheet)
+            continue
         chosen = legacy.apply_overrides(layout, known)
         sheet = workbook.sheet(layout.sheet)
         samples = _samples(sheet, layout)
@@ -122,8 +127,8 @@ def mapping_screen(job: ImportJob) -> tuple[list[SheetMapping], str | None]:
             }
             for column in chosen.columns
         ]
-        screens.append(SheetMapping(layout, columns, layout.signature in known))
-    return screens, _period_of(job, layouts)
+        screens[layout.signature] = SheetMapping(layout, columns, layout.signature in known)
+    return list(screens.values()), _period_of(job, layouts)
 
 
 def _samples(sheet: legacy.Sheet, layout: legacy.SheetLayout, count: int = 3) -> dict[int, list[str]]:
@@ -152,6 +157,7 @@ class PlannedRow:
     unit: Unit | None
     investment_month: Decimal | None
     stage: str | None
+    name_column: str = "A"  # where a row the library refuses is marked
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -300,6 +306,7 @@ def _plan_rows(
             unit=None,
             investment_month=None,
             stage=row.stage,
+            name_column=layouts[row.sheet].column_for("name").letter,
         )
         if row.responsible_unit:
             planned.unit = units.get(search_key(row.responsible_unit))

@@ -24,7 +24,7 @@ from tuijin.sheets.engine import CellError, annotate
 from . import selectors
 from .forms import ProjectRevisionForm
 from .models import ImportJob, ImportStatus, LayoutMapping
-from .selectors import PlannedRow
+from .selectors import ImportPlan, PlannedRow
 
 
 class ImportRefused(Exception):
@@ -53,8 +53,12 @@ def upload_receive(
         workbook = legacy.read_workbook(data)
     except legacy.UnreadableWorkbook:
         raise ValidationError(_("This file cannot be read: upload an Excel workbook (.xlsx or .xls).")) from None
-    if not legacy.detect(workbook):
+    layouts = legacy.detect(workbook)
+    if not layouts:
         raise ValidationError(_("No sheet of this workbook holds a list of projects (a column of project names)."))
+    # The month the title says, so the list of uploads shows it before the import; the mapping
+    # screen may still correct it.
+    period = period or next((_month(layout.period) for layout in layouts if layout.period), None)
     job = ImportJob(programme=programme, user=user, file_name=file_name[:255], period=period)
     job.file.save(file_name, ContentFile(data), save=False)
     attribute_change(job, user=user, reason=_("workbook uploaded"))
@@ -123,19 +127,24 @@ def import_confirm(*, user: Any, job: ImportJob, expected_version: int) -> Impor
         raise ImportRefused(plan.errors, annotated_workbook(job, plan.errors) if plan.errors else None, plan.refusal)
     reason = _("imported from %(file)s") % {"file": job.file_name}
     created = updated = reports = 0
+    errors: list[CellError] = []
     for number, planned in enumerate(plan.rows, 1):
+        try:
+            with transaction.atomic():
+                _import_row(user, job, plan, planned, number, reason)
+        except ValidationError as invalid:
+            # What the library refuses (a negative amount, a name too long) is the row's fault:
+            # the workbook comes back marked like any bad cell, and nothing is kept.
+            row = planned.row
+            errors.append(CellError(row.sheet, row.row, planned.name_column, "; ".join(invalid.messages), row.name))
+            continue
         if planned.project is None:
-            project = _project_create(user, job, planned, number, reason)
             created += 1
         else:
-            project = _project_update(user, planned, reason)
             updated += 1
-        if planned.row.annual_plan is not None:
-            _annual_plan(user, project, plan.period.year, planned.row.annual_plan)
-        if planned.investment_month is not None:
-            report_import(user=user, job=job, project=project, period=plan.period, row=planned.row,
-                          investment_month=planned.investment_month)  # fmt: skip
-            reports += 1
+        reports += planned.investment_month is not None
+    if errors:
+        raise ImportRefused(errors, annotated_workbook(job, errors))
     job.status = ImportStatus.IMPORTED
     job.imported_at = timezone.now()
     job.period = plan.period
@@ -144,6 +153,18 @@ def import_confirm(*, user: Any, job: ImportJob, expected_version: int) -> Impor
     attribute_change(job, user=user, reason=reason)
     job.save()
     return job
+
+
+def _import_row(user: Any, job: ImportJob, plan: ImportPlan, planned: PlannedRow, number: int, reason: str) -> None:
+    if planned.project is None:
+        project = _project_create(user, job, planned, number, reason)
+    else:
+        project = _project_update(user, planned, reason)
+    if planned.row.annual_plan is not None:
+        _annual_plan(user, project, plan.period.year, planned.row.annual_plan)
+    if planned.investment_month is not None:
+        report_import(user=user, job=job, project=project, period=plan.period, row=planned.row,
+                      investment_month=planned.investment_month)  # fmt: skip
 
 
 def annotated_workbook(job: ImportJob, errors: list[CellError]) -> bytes | None:
