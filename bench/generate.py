@@ -29,9 +29,9 @@ def main() -> None:
     from django.db import connection, transaction
 
     from bench.generator.org import generate_org
-    from bench.generator.projects import Calendar, ProjectGenerator
     from bench.generator.province import province_frame
     from tuijin.core.periods import parse_period
+    from tuijin.demo.generator.projects import Calendar, ProjectGenerator
     from tuijin.org.models import Region
 
     calendar = Calendar.closed(parse_period(args.last_month), args.months)

@@ -40,15 +40,19 @@ def fill(text: str, known: dict[str, str]) -> tuple[str, list[str]]:
     missing = []
     blocks = text.replace('#, fuzzy\nmsgid ""', 'msgid ""', 1).split("\n\n")
     for i, block in enumerate(blocks):
+        # makemessages' fuzzy guesses (with their "#|" previous msgids) are never kept as they are:
+        # the entry takes a translation either side had, or stays empty and is reported.
+        fuzzy = ", fuzzy" in block
+        block = re.sub(r"^#\| .*\n", "", block.replace("#, fuzzy\n", "").replace(", fuzzy", ""), flags=re.M)
         msgid, msgstr = BLOCK_ID.search(block), BLOCK_STR.search(block)
         if not (msgid and msgstr) or not _joined(msgid.group(1)):
+            blocks[i] = block
             continue
         key = _joined(msgid.group(1))
-        block = block.replace("#, fuzzy\n", "").replace(", fuzzy", "")
-        if key in known:
-            block = block[: msgstr.start(1)] + f'"{known[key]}"' + block[msgstr.end(1) :].lstrip("\n")
+        if key in known or fuzzy:
+            block = block[: msgstr.start(1)] + f'"{known.get(key, "")}"' + block[msgstr.end(1) :].lstrip("\n")
             block = re.sub(r'\nmsgstr\[1\] ".*"', "", block)
-        elif not _joined(msgstr.group(1)):
+        if key not in known and not _joined(BLOCK_STR.search(block).group(1)):
             missing.append(key)
         blocks[i] = block.rstrip("\n")
     return "\n\n".join(blocks) + "\n", missing

@@ -1,19 +1,11 @@
 """The bench province (bench/generator/org.py) described for the project generator: projects
 spread over its towns and zones, heavier in the capital and in each city's core districts."""
 
+from tuijin.demo.generator.projects import PROVINCE_LISTS, Place, ProgrammeFrame
 from tuijin.org.models import TaskForce, TaskForceKind, Unit, UnitKind
 
 from .org import OrgScale
-from .projects import ListRule, ListSpec, Place, ProgrammeFrame
 
-PROVINCE_LISTS = [
-    ListSpec("省重大项目", "省重大", ListRule.KEY),
-    ListSpec("省优选项目", "优选", ListRule.PRIORITY),
-    ListSpec("“双招双引”重点项目", "双招双引", ListRule.ATTRACTION),
-    ListSpec("补短板强弱项项目", "补短板", ListRule.SHORTFALL),
-    ListSpec("“十强”产业重大支撑性项目", "十强支撑", ListRule.SUPPORT),
-    ListSpec("重大项目融资白名单", "白名单", ListRule.WHITELIST),
-]
 CITY_WEIGHTS = [2.0, 1.5]  # the capital and the second city; the others 1
 COUNTY_WEIGHTS = [3.0, 2.0]  # a city's core districts (its first counties); the others 1
 ZONE_WEIGHT = 4.0  # a development zone draws as many projects as four towns

@@ -9,9 +9,9 @@ import pytest
 from django.db import transaction
 
 from bench.generator.org import OrgScale, generate_org
-from bench.generator.projects import Calendar, ProjectGenerator
 from bench.generator.province import province_frame
 from tuijin.core.periods import parse_period
+from tuijin.demo.generator.projects import Calendar, ProjectGenerator
 
 SEED = 7
 PROJECTS = 1500

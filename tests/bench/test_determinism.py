@@ -4,8 +4,8 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from bench.generator.org import generate_org
-from bench.generator.projects import ProjectGenerator
 from bench.generator.province import province_frame
+from tuijin.demo.generator.projects import ProjectGenerator
 from tuijin.org.models import Unit
 from tuijin.projects.models import AnnualPlan, ListMembership, MonthlyReport, Project, ProjectEvent
 

@@ -11,11 +11,10 @@ from itertools import pairwise
 import pytest
 from django.db.models import Count, F, Max, Min, Sum
 
-from bench.generator.lifecycle import STAGE_SHARES
-from bench.generator.projects import check_code
-from bench.generator.province import PROVINCE_LISTS
 from tuijin.core.chinese import search_key
 from tuijin.core.periods import add_months
+from tuijin.demo.generator.lifecycle import STAGE_SHARES
+from tuijin.demo.generator.projects import PROVINCE_LISTS, check_code
 from tuijin.org.models import Region, Unit, UnitKind
 from tuijin.projects.models import (
     AnnualPlan,

@@ -12,13 +12,21 @@ from tuijin.dispatch.calendar import focus_task_forces, occurrences
 from tuijin.dispatch.models import Cadence, CadenceKind, ThematicReport
 from tuijin.dispatch.services import cadence_standard_create, thematic_report_submit
 from tuijin.org.models import TaskForce
-from tuijin.projects.models import MonthlyReport, ReportStatus
+from tuijin.projects.models import AnnualPlan, MonthlyReport, ReportStatus
 
 from ..world import World
 
 
 def _standard(world: World) -> None:
     cadence_standard_create(user=world["office_d"], programme=world["prog_d"])
+
+
+def _in_library(world: World, *codes: str, years: tuple[int, ...]) -> None:
+    """A project owes monthly reports in the years it is in the library (has an annual plan), as the
+    ranking counts it (`tuijin.projects.reporting.selectors.missing_reports`)."""
+    for code in codes:
+        for year in years:
+            AnnualPlan.objects.create(project=world[code], year=year, planned_investment=100)
 
 
 def test_it_unrolls_the_standard_cadence(world: World) -> None:
@@ -60,6 +68,7 @@ def test_it_lists_who_has_not_handed_in(project_world: World) -> None:
     w = project_world
     _standard(w)
     period = dt.date(2026, 5, 1)
+    _in_library(w, "P-T1-A", "P-T2-B", years=(2026,))
     MonthlyReport.objects.create(project=w["P-T1-A"], period=period, status=ReportStatus.SUBMITTED)
     thematic_report_submit(user=w["taskforce_d1"], task_force=w["tf_d1"], period=period, title="五月汇报", content="…")
     june = occurrences(programme=w["prog_d"], start=dt.date(2026, 6, 1), end=dt.date(2026, 7, 1), with_outstanding=True)
@@ -88,6 +97,8 @@ def test_it_refuses_a_thematic_report_for_another_task_force(world: World) -> No
 def test_it_shows_next_months_events_and_this_months_missing_items(project_world: World) -> None:
     w = project_world
     _standard(w)
+    last_month = add_months(month_start(timezone.localdate()), -1)
+    _in_library(w, "P-T2-B", years=(last_month.year,))
     client = Client()
     client.force_login(w["office_d"])
     page = client.get(reverse("dispatch:calendar")).content.decode()
@@ -96,3 +107,24 @@ def test_it_shows_next_months_events_and_this_months_missing_items(project_world
     assert f'data-month="{format_period(this_month)}"' in page and f'data-month="{format_period(next_month)}"' in page
     assert "月调度会" in page and "项目P-T2-B" in page  # the project has no report for last month
     assert client.get(reverse("dispatch:calendar") + "?month=bad").status_code == 404
+
+
+def test_it_lists_missing_items_only_to_those_who_may_see_them(project_world: World) -> None:
+    w = project_world
+    _standard(w)
+    pages = {}
+    for user in ("office_d", "territory_t1"):
+        client = Client()
+        client.force_login(w[user])
+        pages[user] = client.get(reverse("dispatch:calendar") + f"?programme={w['prog_d'].pk}").content.decode()
+    assert "项目P-T1-A" in pages["office_d"] and "项目P-T2-B" in pages["office_d"]
+    assert "项目P-T1-A" in pages["territory_t1"] and "项目P-T2-B" not in pages["territory_t1"]  # another town's
+
+
+def test_it_opens_on_the_users_own_programme(project_world: World) -> None:
+    w = project_world
+    _standard(w)
+    cadence_standard_create(user=w["office_p"], programme=w["prog_p"])
+    client = Client()
+    client.force_login(w["office_d"])  # sees the province's programme too, but works in the district's
+    assert client.get(reverse("dispatch:calendar")).context["programme"] == w["prog_d"]

@@ -5,7 +5,6 @@ from django.test import Client
 from django.urls import reverse
 
 from tuijin.accounts.models import User
-from tuijin.demo.load import load_demo
 from tuijin.org import selectors
 from tuijin.org.models import Programme
 
@@ -26,8 +25,8 @@ PROVINCE_GAPS = {
 
 
 @pytest.fixture
-def demo(db: None) -> None:
-    load_demo()
+def demo(db: None, demo_loaded: object) -> None:
+    return None
 
 
 def _gaps(programme: Programme, user: User) -> set[tuple[str, str]]:

@@ -9,8 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tuijin.accounts.models import User
-from tuijin.demo.load import load_demo
-from tuijin.org.models import Unit
+from tuijin.org.models import TaskForce, Unit
 from tuijin.plans import imports
 from tuijin.plans.models import Document, DocumentKind, Task, TaskContribution, TaskReport
 
@@ -22,8 +21,7 @@ DEMO_DOCUMENT = Path(__file__).resolve().parents[2] / "src/tuijin/demo/documents
 
 
 @pytest.fixture
-def pages(db: None) -> list[str]:
-    load_demo()
+def pages(db: None, demo_loaded: object) -> list[str]:
     office = User.objects.get(username="district_office")
     document = Document.objects.get(doc_number="青发〔2026〕3号")
     fund = Task.objects.get(document=document, path="三.一")
@@ -93,6 +91,7 @@ def _data_text() -> str:
     parts += [r.done + r.problems + r.next_steps for r in TaskReport.objects.all()]
     parts += [c.text for c in TaskContribution.objects.all()]
     parts += [u.name for u in Unit.objects.all()]
+    parts += [tf.name for tf in TaskForce.objects.all()]  # 木业产业专班 holds the label 产业专班
     return "\n".join(parts)
 
 

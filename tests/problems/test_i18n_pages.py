@@ -8,7 +8,6 @@ from django.test import Client
 from django.urls import reverse
 
 from tuijin.accounts.models import User
-from tuijin.demo.load import load_demo
 from tuijin.demo.problems import raise_demo_problems
 from tuijin.org.models import Programme, Region, TaskForce, Unit
 from tuijin.problems.models import Consultation, Problem
@@ -21,8 +20,7 @@ ALLOWED = ALLOWED_LATIN | {"word"}  # the Word export button names the file type
 
 
 @pytest.fixture
-def pages(db: None) -> list[str]:
-    load_demo()
+def pages(db: None, demo_loaded: object) -> list[str]:
     programme = Programme.objects.get(name="青山区新旧动能转换工作推进方案")
     for code, region, owner in [("QS-1", "青山经济开发区", "临川重工机械有限公司"), ("QS-2", "柳青街道", None)]:
         project_create(

@@ -151,3 +151,11 @@ def test_it_lets_only_the_office_flag_a_problem(problem_world: World) -> None:
     problem.refresh_from_db()
     assert problem.flagged and problem.flag_leader == w["leader_person"] and problem.flag_due_on == due
     assert problem.events.last().kind == ProblemEventKind.FLAGGED
+
+
+def test_it_tells_people_of_a_reason_holding_a_percent_sign(problem_world: World) -> None:
+    w = problem_world
+    problem = raise_problem(w)
+    services.problem_escalate(user=w["territory_t1"], problem=problem, reason="能耗指标缺口占需求的35%，需区级调剂")
+    told = Notification.objects.filter(what__startswith="problem-event:").exclude(body="")
+    assert told.exists() and all(n.body == "能耗指标缺口占需求的35%，需区级调剂" for n in told)

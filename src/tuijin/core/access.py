@@ -43,6 +43,10 @@ class Policy:
     change: dict[str, Scope] = field(default_factory=dict)
     # Lookups through a many-to-many relation would repeat rows; they are filtered by subquery.
     many: frozenset[str] = frozenset()
+    # What anyone, logged in or not, may see (the public portal): the filter its rows pass, and the
+    # file fields of those rows the public may download. None: nothing of this kind is public.
+    public: dict[str, Any] | None = None
+    public_files: frozenset[str] = frozenset()
 
 
 def _everyone_in_government(scope: Scope) -> dict[str, Scope]:
@@ -129,6 +133,47 @@ POLICIES: dict[str, Policy] = {
     "org.Alliance": Policy(region="task_force__programme__region", task_force="task_force", **_TASK_FORCE_ITEM),
     "org.Fund": Policy(region="programme__region", task_force="task_force", **_TASK_FORCE_ITEM),
     "org.Policy": Policy(region="programme__region", task_force="task_force", **_TASK_FORCE_ITEM),
+    # Commitments (定诺): a task force's or service line's hang from the programme's region and its
+    # task force (the department leading it acts for it); a town's or zone's hang from that region.
+    # Published and evaluated ones are public (亮诺, 评诺).
+    "plans.Commitment": Policy(
+        region="region",
+        task_force="task_force",
+        unit="task_force__lead_unit",
+        see={
+            Role.OFFICE: Scope.SUBTREE,
+            Role.LEADER: Scope.SUBTREE,
+            Role.TERRITORY: Scope.SUBTREE,
+            Role.TASK_FORCE: Scope.TASK_FORCE,
+            Role.UNIT: Scope.UNIT,
+        },
+        change={
+            Role.OFFICE: Scope.SUBTREE,
+            Role.TERRITORY: Scope.SUBTREE,
+            Role.TASK_FORCE: Scope.TASK_FORCE,
+            Role.UNIT: Scope.UNIT,
+        },
+        public={"state__in": ["published", "evaluated"]},
+    ),
+    "plans.CommitmentEvent": Policy(
+        region="commitment__region",
+        task_force="commitment__task_force",
+        unit="commitment__task_force__lead_unit",
+        see={
+            Role.OFFICE: Scope.SUBTREE,
+            Role.LEADER: Scope.SUBTREE,
+            Role.TERRITORY: Scope.SUBTREE,
+            Role.TASK_FORCE: Scope.TASK_FORCE,
+            Role.UNIT: Scope.UNIT,
+        },
+        change={},
+        # What the public reads of a published commitment's life: when it was published, its
+        # progress reports and its evaluation; never the drafts, returns or internal comments.
+        public={
+            "commitment__state__in": ["published", "evaluated"],
+            "kind__in": ["published", "progress", "evaluated"],
+        },
+    ),
     "plans.Document": Policy(region="programme__region", task_force="task_force", **_TASK_FORCE_ITEM),
     # Policy tasks: the office sees its programme's; a task force its documents'; a unit the tasks it
     # leads or cooperates on. Units' actions (lead units report, cooperating units add their part)
@@ -150,7 +195,13 @@ POLICIES: dict[str, Policy] = {
     "projects.ReportingMonth": Policy(region="programme__region", **_ORG_STRUCTURE),
     "projects.OriginationTarget": Policy(region="programme__region", **_ORG_STRUCTURE),
     "projects.RankingRule": Policy(region="programme__region", **_ORG_STRUCTURE),
-    "projects.Notice": Policy(region="programme__region", **_ORG_STRUCTURE),
+    # A published notice is public (the portal lists it); its Word file is the notice as issued.
+    "projects.Notice": Policy(
+        region="programme__region",
+        public={"status": "published"},
+        public_files=frozenset({"docx"}),
+        **_ORG_STRUCTURE,
+    ),
     "projects.BoardExemption": Policy(region="programme__region", **_ORG_STRUCTURE),
     "projects.ScoreAdjustment": Policy(region="programme__region", **_ORG_STRUCTURE),
     # Problems: seen like their project (enterprises see their own projects' problems; a unit sees
@@ -182,6 +233,13 @@ POLICIES: dict[str, Policy] = {
     ),
     "dispatch.Webhook": Policy(
         region="unit__region", see={Role.OFFICE: Scope.SUBTREE}, change={Role.OFFICE: Scope.SUBTREE}
+    ),
+    # Onboarding: the office imports its own workbooks and keeps their mappings.
+    "onboarding.LayoutMapping": Policy(
+        region="programme__region", see={Role.OFFICE: Scope.SUBTREE}, change={Role.OFFICE: Scope.SUBTREE}
+    ),
+    "onboarding.ImportJob": Policy(
+        region="programme__region", see={Role.OFFICE: Scope.SUBTREE}, change={Role.OFFICE: Scope.SUBTREE}
     ),
     "accounts.RoleGrant": Policy(
         region="user__unit__region",
@@ -250,11 +308,13 @@ def _through_subquery(model: type[models.Model], policy: Policy, lookup: str, q:
     return q
 
 
-def _filter(user: Any, qs: QuerySet, which: str) -> QuerySet:
+def _filter(user: Any, qs: QuerySet, which: str, roles: Iterable[str] | None = None) -> QuerySet:
     if getattr(user, "is_superuser", False) and user.is_active:
         return qs
     policy = policy_for(qs.model)
     rules = getattr(policy, which)
+    if roles is not None:
+        rules = {role: scope for role, scope in rules.items() if role in set(roles)}
     conditions = [
         q
         for grant in grants_of(user)
@@ -271,6 +331,63 @@ def visible(user: Any, qs: QuerySet) -> QuerySet:
 
 def changeable(user: Any, qs: QuerySet) -> QuerySet:
     return _filter(user, qs, "change")
+
+
+def public(qs: QuerySet) -> QuerySet:
+    """The rows anyone may see without logging in (the portal); none for a model with no public rule."""
+    rule = policy_for(qs.model).public
+    return qs.none() if rule is None else qs.filter(**rule)
+
+
+def public_file(obj: models.Model, field_name: str) -> bool:
+    """Whether the public may download this file of this record: the record is public, the field is
+    one the policy opens, and a file is there."""
+    policy = policy_for(type(obj))
+    if field_name not in policy.public_files or not getattr(obj, field_name, None):
+        return False
+    return public(type(obj)._default_manager.filter(pk=obj.pk)).exists()
+
+
+def changeable_as(user: Any, qs: QuerySet, roles: Iterable[str]) -> QuerySet:
+    """The rows the user may change through grants of these roles only: a record's owners and its
+    office both change it, but each does different things with it."""
+    return _filter(user, qs, "change", roles)
+
+
+def can_change_as(user: Any, obj: models.Model, roles: Iterable[str]) -> bool:
+    return changeable_as(user, type(obj)._default_manager.filter(pk=obj.pk), roles).exists()
+
+
+def changeable_parents(user: Any, qs: QuerySet, child: type[models.Model], via: str) -> QuerySet:
+    """The rows of `qs` under which the user may change `child` rows (hanging from them through
+    `via`), before any child exists: the projects a reporter may write monthly reports for."""
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return qs
+    policy = policy_for(child)
+    prefix = f"{via}__"
+
+    def strip(lookup: str | None) -> str | None:
+        if lookup is None:
+            return None
+        return lookup[len(prefix) :] if lookup.startswith(prefix) else "" if lookup == via else lookup
+
+    parent_policy = Policy(
+        region=strip(policy.region),
+        task_force=strip(policy.task_force),
+        unit=strip(policy.unit),
+        enterprise=strip(policy.enterprise),
+        see=policy.see,
+        change=policy.change,
+    )
+    conditions = [
+        q
+        for grant in grants_of(user)
+        if grant.role in parent_policy.change
+        and (q := _scope_q(qs.model, parent_policy, parent_policy.change[grant.role], grant)) is not None
+    ]
+    if not conditions:
+        return qs.none()
+    return qs.filter(reduce(or_, conditions))
 
 
 def can_see(user: Any, obj: models.Model) -> bool:

@@ -306,6 +306,9 @@ def load_org() -> DemoOrg:
     district_programme, district_office, _departments = _district_programme(district)
     for town in towns:
         _unit(_town_office_name(town), _town_office_kind(town), town)
+    # The other counties' governments answer for the provincial projects there (青山区's has its programme).
+    for county in Region.objects.filter(level=RegionLevel.COUNTY).exclude(pk=district.pk).order_by("code"):
+        _unit(f"{county.name}人民政府", UnitKind.GOVERNMENT, county)
     enterprises = [
         _unit(name, UnitKind.ENTERPRISE, Region.objects.get(code=code), credit_code=credit)
         for name, credit, code in ENTERPRISES

@@ -59,7 +59,9 @@ def raise_demo_problems(*, programme: Programme) -> bool:
     heavy = _project(programme, owner=enterprise.unit)
     health = _project(programme, region=territory.grants.get().region)
     wood = _project(programme)
-    if heavy is None or health is None or wood is None:
+    machinery = _project(programme, task_force=users["taskforce"].grants.get().task_force, stage=Stage.CONSTRUCTION)
+    finance = _project(programme, responsible_unit=users["unit"].unit)
+    if None in (heavy, health, wood, machinery, finance):
         return False
     # Raised by the enterprise this week, still with its zone.
     _raise(
@@ -103,6 +105,29 @@ def raise_demo_problems(*, programme: Programme) -> bool:
         user=users["territory"], problem=power, measures="街道协调区供电中心现场办公，临时用电已接入。"
     )
     services.problem_confirm(user=users["territory"], problem=power, note="已通电")
+    # Beyond the task force: escalated by the town and by the task force to the leading group.
+    grid = _raise(
+        users["enterprise"],
+        machinery,
+        5,
+        "新增用电负荷电网扩容滞后",
+        "项目新增 2 台 10 千伏专变，变电站间隔不足，供电公司答复需电网扩容后方可接入。",
+        "请区领导小组协调市供电公司将扩容工程列入年度计划。",
+    )
+    services.problem_escalate(user=office, problem=grid, reason="涉及电网规划调整，街道和园区无法解决")
+    services.problem_escalate(user=users["taskforce"], problem=grid, reason="需市级层面协调，专班提请领导小组研究")
+    # Resolved by the town with the department responsible for the project, waiting for the raiser's word.
+    subsidy = _raise(
+        office,
+        finance,
+        4,
+        "省级专项资金拨付进度慢",
+        "省新旧动能转换引导资金 800 万元已下达区级，尚未拨付到项目单位。",
+        "请区财政局加快资金拨付。",
+    )
+    services.problem_resolve(
+        user=users["territory"], problem=subsidy, measures="经街道协调，区财政局已履行拨付程序，资金将于本周内到账。"
+    )
     # Past its date at the town: the job loop escalates it to the task force when the demo starts.
     late = _raise(
         office,

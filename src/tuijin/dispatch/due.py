@@ -9,13 +9,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import models
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from tuijin.core.periods import add_months, format_period
 from tuijin.org.models import Programme, Region, TaskForce, TaskForceKind, Unit
-from tuijin.projects.models import Project, ReportingMonth, ReportStatus, Stage
+from tuijin.projects.models import Project, ReportingMonth
+from tuijin.projects.reporting.selectors import missing_reports
 
 from .models import ThematicReport
 
@@ -44,6 +46,8 @@ class DueItem:
     territories: tuple[Region, ...] = ()
     offices: tuple[Region, ...] = ()  # the office of these regions acts for their leading group
     url: str = ""
+    # The record the item is about; pages list the item only to users the access module lets see it.
+    subject: models.Model | None = None
 
 
 @dataclass(frozen=True)
@@ -67,19 +71,6 @@ def register_provider(provider: DueProvider) -> None:
 def register_deadline_source(source: Callable[[dt.date, int], list[DueItem]]) -> None:
     if source not in DEADLINE_SOURCES:
         DEADLINE_SOURCES.append(source)
-
-
-try:
-    from tuijin.projects.reporting.selectors import missing_reports
-except ImportError:  # the reporting branch provides it; until it lands the library's own rows answer
-    # Projects that report monthly: from preparation until they reach full output.
-    _REPORTING_STAGES = (Stage.PREPARING, Stage.CONSTRUCTION, Stage.OPERATING)
-
-    def missing_reports(*, programme: Programme, period: dt.date) -> Any:
-        handed_in = ReportStatus.SUBMITTED, ReportStatus.ACCEPTED
-        return Project.objects.filter(programme=programme, stage__in=_REPORTING_STAGES).exclude(
-            reports__period=period, reports__status__in=handed_in
-        )
 
 
 def _project_url(project: Project) -> str:
@@ -111,6 +102,7 @@ def _monthly_reports(programme: Programme, start: dt.date, end: dt.date, due_on:
             units=tuple(u for u in (project.responsible_unit, project.owner) if u is not None),
             territories=(project.region,),
             url=_project_url(project),
+            subject=project,
         )
         for project in projects
     ]
@@ -146,6 +138,7 @@ def _thematic_reports(programme: Programme, start: dt.date, end: dt.date, due_on
             units=(tf.lead_unit,) if tf.lead_unit else (),
             task_forces=(tf,),
             url=reverse("dispatch:thematic_submit") + f"?task_force={tf.pk}&period={format_period(period)}",
+            subject=tf,
         )
         for tf in thematic_task_forces(programme)
         if tf.pk not in handed_in

@@ -19,6 +19,12 @@ class Message:
     url: str = ""
 
 
+def literal(text: str) -> str:
+    """Text a person typed, as the body of a message with params: its "%" signs ("增长8.1%") are
+    not placeholders."""
+    return text.replace("%", "%%")
+
+
 @dataclass(frozen=True)
 class Rendered:
     subject: str

@@ -1,6 +1,7 @@
 """Reads of the dispatch app: who acts for a unit, a task force or a place (so they are told), a
 user's inbox, the job runs and the outside sends."""
 
+from collections import defaultdict
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -9,6 +10,7 @@ from tuijin.accounts.models import Role, User
 from tuijin.core import access
 from tuijin.org.models import Programme, Region, TaskForce, Unit
 
+from .due import DueItem
 from .models import ContactKind, Delivery, Job, Notification, ThematicReport
 
 JOB_ROLES = (Role.OFFICE,)
@@ -99,3 +101,18 @@ def thematic_task_forces_for(*, user: Any) -> QuerySet[TaskForce]:
     own = [g.task_force_id for g in access.grants_of(user) if g.role == Role.TASK_FORCE]
     offices = access.changeable(user, TaskForce.objects.all()).values("pk")
     return TaskForce.objects.filter(Q(pk__in=own) | Q(pk__in=offices)).select_related("programme")
+
+
+def in_sight(*, user: Any, items: list[DueItem]) -> list[DueItem]:
+    """The outstanding items a user may see listed by name: a programme's calendar is shared by
+    offices at several levels, but a district office sees only its own district's projects. One
+    query per kind of record."""
+    by_model: dict[type, set[int]] = defaultdict(set)
+    for item in items:
+        if item.subject is not None:
+            by_model[type(item.subject)].add(item.subject.pk)
+    seen = {
+        model: set(access.visible(user, model._default_manager.filter(pk__in=pks)).values_list("pk", flat=True))
+        for model, pks in by_model.items()
+    }
+    return [i for i in items if i.subject is None or i.subject.pk in seen[type(i.subject)]]

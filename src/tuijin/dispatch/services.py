@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -92,10 +92,21 @@ def notify(
     sent_before = set(Delivery.objects.filter(what=message.what, day=day).values_list("channel", "whom"))
     new_inbox = [n for n in inbox_rows if n.recipient_id not in told_before]
     new_outside = [d for d in outside_rows if (d.channel, d.whom) not in sent_before]
-    # Another worker may insert the same keys between the check and the insert: the constraint holds.
-    Notification.objects.bulk_create(new_inbox, ignore_conflicts=True)
-    Delivery.objects.bulk_create(new_outside, ignore_conflicts=True)
-    return Told(len(new_inbox), len(new_outside))
+    return Told(_insert_unless_taken(new_inbox), _insert_unless_taken(new_outside))
+
+
+def _insert_unless_taken(rows: list[models.Model]) -> int:
+    """Inserts the rows no other worker has inserted since the check, and counts only these: two
+    workers telling the same people at once must not both report having told them."""
+    inserted = 0
+    for row in rows:
+        try:
+            with transaction.atomic():
+                row.save(force_insert=True)
+        except IntegrityError:  # the unique key of (what, whom, day) was taken by the other worker
+            continue
+        inserted += 1
+    return inserted
 
 
 def _claim(*, now: dt.datetime, limit: int) -> list[int]:

@@ -14,6 +14,7 @@ from tuijin.core import access
 from tuijin.core.periods import add_months, format_period, month_start, parse_period
 from tuijin.core.selectors import record_history
 from tuijin.org.models import Programme
+from tuijin.org.selectors import home_programme
 
 from . import selectors, services
 from .calendar import occurrences, outstanding
@@ -31,7 +32,9 @@ def calendar(request: HttpRequest) -> HttpResponse:
     programmes = list(selectors.calendar_programmes(user=request.user))
     access.deny_unless(request, bool(programmes), "dispatch calendar")
     chosen = request.GET.get("programme")
-    programme = next((p for p in programmes if str(p.pk) == chosen), programmes[0])
+    programme = next((p for p in programmes if str(p.pk) == chosen), None) or home_programme(
+        user=request.user, programmes=selectors.calendar_programmes(user=request.user)
+    )
     today = timezone.localdate()
     try:
         first = parse_period(request.GET["month"]) if request.GET.get("month") else month_start(today)
@@ -44,7 +47,10 @@ def calendar(request: HttpRequest) -> HttpResponse:
         for event in events:
             # What is missing matters for events whose items are due by now; later ones are ahead.
             if event.due_on <= today + dt.timedelta(days=7):
-                event.outstanding = outstanding(event)
+                event.outstanding = {
+                    kind: selectors.in_sight(user=request.user, items=items)
+                    for kind, items in outstanding(event).items()
+                }
         months.append({"start": start, "events": events})
     return render(
         request,

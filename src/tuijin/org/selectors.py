@@ -195,3 +195,17 @@ def org_chart(*, user: Any, programme: Programme) -> dict[str, Any]:
 
 def checklist_gaps(*, user: Any, programme: Programme) -> int:
     return sum(block.cell_count - block.present_count for block in setup_checklist(user=user, programme=programme))
+
+
+def home_programme(*, user: Any, programmes: QuerySet[Programme]) -> Programme | None:
+    """The programme closest to the user's place: its task force's, else the one of the nearest
+    region above its grant's region (a town reporter works in its district's programme)."""
+    grants = access.grants_of(user)
+    for grant in grants:
+        if grant.task_force_id and programmes.filter(pk=grant.task_force.programme_id).exists():
+            return grant.task_force.programme
+    anchors = [g.anchor_region.path for g in grants if g.anchor_region is not None]
+    candidates = [p for p in programmes if any(a.startswith(p.region.path) for a in anchors)]
+    if candidates:
+        return max(candidates, key=lambda p: len(p.region.path))
+    return programmes.first()

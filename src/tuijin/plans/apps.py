@@ -9,6 +9,8 @@ class PlansConfig(AppConfig):
 
     def ready(self) -> None:
         from . import due, navigation
+        from .commitments.navigation import register_navigation
 
         due.register()
         navigation.register_navigation()
+        register_navigation()

@@ -260,4 +260,5 @@ class ImportDraft(models.Model):
         return reverse("plans:review", args=[self.pk])
 
 
-# Commitments (定诺、亮诺、践诺、评诺) live in plans/commitments/; their models are imported below this line.
+# Public commitments keep their own package; Django finds their models here.
+from .commitments.models import Commitment, CommitmentEvent  # noqa: E402, F401

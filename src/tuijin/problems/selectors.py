@@ -153,8 +153,11 @@ def produced_digests(*, user: Any, programme: Programme) -> QuerySet[WeeklyDiges
 
 
 def consultation_list(*, user: Any) -> QuerySet[Consultation]:
-    return access.visible(user, Consultation.objects.select_related("programme")).annotate(
-        decision_count=Count("decisions")
+    # Django does not apply Meta.ordering to a grouped query (the Count), and the list is paginated.
+    return (
+        access.visible(user, Consultation.objects.select_related("programme"))
+        .annotate(decision_count=Count("decisions"))
+        .order_by("-held_on", "-id")
     )
 
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from tuijin.accounts.models import User
 from tuijin.core import access
 from tuijin.core.services import StaleRecord, attribute_change
-from tuijin.dispatch.messages import Message
+from tuijin.dispatch.messages import Message, literal
 from tuijin.dispatch.selectors import recipients_for
 from tuijin.dispatch.services import notify
 from tuijin.org.models import Person, Programme, Unit
@@ -132,7 +132,7 @@ def _tell(event: ProblemEvent, users: Iterable[User], subject: Any, units: Seque
         message=Message(
             what=f"problem-event:{event.pk}",
             subject=subject,
-            body=event.text,
+            body=literal(event.text),
             params={"title": problem.title, "project": problem.project.name, **params},
             url=problem.get_absolute_url(),
         ),

@@ -8,6 +8,12 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Project library")
 
     def ready(self) -> None:
-        from .ranking.navigation import register_navigation
+        from .library.navigation import register_navigation as register_library
+        from .ranking.navigation import register_navigation as register_ranking
+        from .reporting.navigation import register_navigation as register_reporting
 
-        register_navigation()
+        # The library first: its section is open to every role that sees projects (enterprises
+        # included); the ranking and reporting links then join it with their own, narrower, checks.
+        register_library()
+        register_ranking()
+        register_reporting()

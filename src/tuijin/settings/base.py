@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "tuijin.sheets",
     "tuijin.problems",
     "tuijin.dispatch",
+    "tuijin.onboarding",
+    "tuijin.portal",
 ]
 
 MIDDLEWARE = [
@@ -151,6 +153,8 @@ MEDIA_URL = "/media/"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 TUIJIN_MAX_UPLOAD_BYTES = env_int("TUIJIN_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
+# A month's reports are due from the 1st of the next month through this day (1st–5th by default).
+TUIJIN_REPORTING_WINDOW_DAYS = env_int("TUIJIN_REPORTING_WINDOW_DAYS", 5)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],

@@ -221,11 +221,18 @@ def _rows_of(sheet_name: str, grid: list[list[Any]], spec: SheetSpec) -> tuple[l
         ]
     letters = {key: get_column_letter(index + 1) for key, index in found.items()}
     rows = []
+    # The hot loop of every import (20,000 rows × a dozen columns): plain loops, no per-cell calls.
+    columns = list(found.items())
     for offset, raw in enumerate(grid[header_index + 1 :], start=header_index + 2):
-        values = {key: _clean(raw[index]) if index < len(raw) else None for key, index in found.items()}
-        if all(v is None for v in values.values()):
-            continue
-        rows.append(SheetRow(sheet_name, offset, values, letters))
+        width, values, empty = len(raw), {}, True
+        for key, index in columns:
+            value = raw[index] if index < width else None
+            if isinstance(value, str):
+                value = value.strip() or None
+            values[key] = value
+            empty = empty and value is None
+        if not empty:
+            rows.append(SheetRow(sheet_name, offset, values, letters))
     return rows, []
 
 
@@ -243,13 +250,6 @@ def _find_header(grid: list[list[Any]], spec: SheetSpec) -> tuple[int, dict[str,
         if len(found) >= required:
             return index, found
     return None
-
-
-def _clean(value: Any) -> Any:
-    if isinstance(value, str):
-        value = value.strip()
-        return value or None
-    return value
 
 
 def annotate(data: bytes, errors: Sequence[CellError]) -> bytes:

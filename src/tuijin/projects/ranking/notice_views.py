@@ -18,6 +18,7 @@ from tuijin.core.selectors import record_history
 from tuijin.core.services import StaleRecord
 
 from ..models import Notice, NoticeStatus
+from ..reporting.selectors import corrections
 from . import selectors, services
 from .forms import AdjustmentForm, ExemptionForm, Query, RankingQueryForm
 from .notices.services import NoticeRefused, files_intact, notice_generate, notice_publish
@@ -83,6 +84,9 @@ def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "rule_title": rule_title(notice.rule),
         "rule_sentences": describe(selectors.config_of(notice.rule)),
         "history": record_history(instance=notice),
+        "corrections": corrections(programme=notice.programme, period=notice.period)
+        if notice.status == NoticeStatus.PUBLISHED
+        else [],
     }
     if notice.status == NoticeStatus.DRAFT and may_change:
         context |= _draft_context(request, notice)

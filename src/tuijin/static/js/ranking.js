@@ -12,7 +12,8 @@
       const existing = echarts.getInstanceByDom(element);
       if (existing) { existing.dispose(); }
       const chart = echarts.init(element);
-      const many = data.names.length > 10;
+      // Rotate the names when they would not fit side by side (about 13 px per character).
+      const many = data.names.reduce(function (n, name) { return n + name.length; }, 0) * 13 > element.clientWidth;
       chart.setOption({
         tooltip: { trigger: "axis", valueFormatter: (v) => (v === null || v === undefined ? "—" : v.toFixed(1) + "%") },
         legend: { top: 0 },

@@ -18,7 +18,8 @@ from tuijin.core.periods import format_period
 from tuijin.core.services import StaleRecord, attribute_change
 from tuijin.org.models import Programme
 
-from ...models import Notice, NoticeStatus, ReportingMonth
+from ...models import Notice, NoticeStatus
+from ...reporting.services import reporting_month_ensure
 from ...services import month_close
 from ..services import ranking_rule_ensure
 from . import sections  # noqa: F401  (registers the notice's own sections)
@@ -109,7 +110,6 @@ def notice_publish(*, user: Any, notice: Notice, expected_version: int) -> Notic
     notice.version += 1
     attribute_change(notice, user=user, reason=_("published"))
     notice.save()
-    month = ReportingMonth.objects.filter(programme=notice.programme, period=notice.period).first()
-    if month is not None:
-        month_close(user=user, month=month)
+    # A month nobody reported in yet gets its row here, so that it is closed all the same.
+    month_close(user=user, month=reporting_month_ensure(user=user, programme=notice.programme, period=notice.period))
     return notice

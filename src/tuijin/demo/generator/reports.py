@@ -94,18 +94,21 @@ def report_rows(
     rng: random.Random,
     *,
     project_id: int,
-    ordinal: int,
     total: Decimal,
     life: Lifecycle,
     periods: list[dt.date],
     latest: dt.date,
     as_of: dt.datetime,
+    spike: bool = False,
+    over_total: bool = False,
+    latest_status: str | None = "",
 ) -> tuple[list[tuple], PendingEvents | None]:
     """The project's report rows over `periods` (the months it reports, oldest first), and what
-    happened to its report of the `latest` month (the calendar's) if it has one."""
+    happened to its report of the `latest` month (the calendar's) if it has one. `spike` and
+    `over_total` plant a plausibility problem in its last month; `latest_status` fixes the latest
+    month's status ("" draws it, None leaves the month unreported)."""
     rows, pending, running = [], None, 0.0
     last = periods[-1] if periods else None
-    over_total = ordinal % OVER_TOTAL_EVERY == OVER_TOTAL_EVERY // 2
     total_f = float(total)
     for period in periods:
         amount = 0.0
@@ -113,13 +116,16 @@ def report_rows(
             share = share_between(life.actual_start, life.curve_end, period, add_months(period, 1))
             amount = total_f * share * SEASON[period.month] * rng.lognormvariate(0, 0.35)
             amount = max(0.0, min(amount, total_f * CAP - running))
-            if amount > 0 and rng.random() < SPIKE_SHARE:  # far above pace, yet within the total
+            planted_spike = spike and period == last
+            if amount > 0 and (rng.random() < SPIKE_SHARE or planted_spike):  # far above pace, within the total
                 amount = min(amount * rng.uniform(8, 15), total_f * CAP - running)
             elif over_total and period == last and running > 0:
                 amount = total_f - running + total_f * rng.uniform(0.1, 0.3)
         running += amount
         if period == latest:
             status = rng.choices(list(LATEST_STATUSES), weights=list(LATEST_STATUSES.values()))[0]
+            if latest_status != "":
+                status = latest_status
         else:
             status = None if rng.random() < MISSING_EARLIER else ReportStatus.ACCEPTED
         if status is None:

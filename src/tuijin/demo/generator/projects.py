@@ -3,8 +3,9 @@ owners and responsible people, lifecycle and timeline, yearly list memberships a
 monthly reports, reporting months, ranking rules and origination targets.
 
 One code path for two scales: bench/generate.py loads 50,000 projects into the province of
-bench/generator/org.py; tuijin.demo.projects loads about 2,000 into the demo's 东川省. Both describe
-their organisation as a `ProgrammeFrame` and call `ProjectGenerator.load`.
+bench/generator/org.py; tuijin.demo.projects loads about 2,000 into the demo's 东川省 and about 200
+into its 青山区, a few of them written by hand (`Featured`). Both describe their organisation as a
+`ProgrammeFrame` and call `ProjectGenerator.load`.
 
 Rows are written in bulk and leave no history (this is generated data, not user activity); the
 derived columns that save() would fill (Project.search_key, Unit.search_key) are computed here."""
@@ -45,10 +46,12 @@ from tuijin.projects.models import (
 
 from . import vocabulary as words
 from .lifecycle import Lifecycle, sample_lifecycle, share_between, total_investment
-from .reports import EVENT_COLUMNS, REPORT_COLUMNS, event_rows, report_rows, reporting_periods
+from .reports import EVENT_COLUMNS, OVER_TOTAL_EVERY, REPORT_COLUMNS, event_rows, report_rows, reporting_periods
 from .writer import TableWriter
 
+PHASES = [f"{n}期" for n in "一二三四五六七八九"]  # a readable frame's name given twice more is a later phase
 CHUNK = 2000  # projects generated and written together; bounds memory at any scale
+ANOMALY_ROOM = 0.5  # share of its total a planted spike's project has not reached, an excess's has
 REUSE_OWNER = 0.3  # an enterprise already in the county owns the project
 KEY_ENTERPRISE = 0.12  # a task force's leading enterprise owns the project
 
@@ -80,8 +83,9 @@ class Calendar:
 
     @property
     def moment(self) -> dt.datetime:
-        """The latest time anything generated may carry: the evening of the day described."""
-        return dt.datetime.combine(self.as_of, dt.time(18), timezone.get_current_timezone())
+        """The latest time anything generated may carry: the evening of the day described, or now
+        when that day is today (the demo's)."""
+        return min(dt.datetime.combine(self.as_of, dt.time(18), timezone.get_current_timezone()), timezone.now())
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,41 @@ class ListSpec:
     rule: ListRule
 
 
+# A provincial programme's yearly lists (seed 000's 省重大项目, 优选项目 and the lists around them).
+PROVINCE_LISTS = [
+    ListSpec("省重大项目", "省重大", ListRule.KEY),
+    ListSpec("省优选项目", "优选", ListRule.PRIORITY),
+    ListSpec("“双招双引”重点项目", "双招双引", ListRule.ATTRACTION),
+    ListSpec("补短板强弱项项目", "补短板", ListRule.SHORTFALL),
+    ListSpec("“十强”产业重大支撑性项目", "十强支撑", ListRule.SUPPORT),
+    ListSpec("重大项目融资白名单", "白名单", ListRule.WHITELIST),
+]
+
+
+class Anomaly(Enum):
+    """A value planted in a project's latest report for the office's plausibility checks to flag."""
+
+    SPIKE = "spike"  # the month far above the project's pace
+    OVER_TOTAL = "over_total"  # reports adding up to more than the total investment
+
+
+@dataclass(frozen=True)
+class Featured:
+    """A project written by hand: what it is and where is fixed, its life is sampled at `stage`.
+    `latest_status` fixes its report of the latest month ("" draws it, None: not reported)."""
+
+    name: str
+    place: Place
+    task_force: TaskForce
+    stage: str
+    total: Decimal
+    owner: Unit | None = None  # None: an enterprise drawn like any project's
+    responsible: Unit | None = None
+    anomaly: Anomaly | None = None
+    latest_status: str | None = ""
+    content: str = ""  # "" describes it like any project of its industry
+
+
 @dataclass(frozen=True)
 class ProgrammeFrame:
     """What the generator needs to know of an organisation to fill one programme's library."""
@@ -123,6 +162,11 @@ class ProgrammeFrame:
     lists: Sequence[ListSpec]
     target_regions: Sequence[Region]  # territories given origination targets
     key_enterprises: Mapping[int, Sequence[Unit]] = field(default_factory=dict)  # task force id → owners
+    featured: Sequence[Featured] = ()  # the first projects written
+    # Read by people (the demo): an enterprise reused nearby works in the project's industry, and a
+    # name already given takes the owner's brand or a later phase (（二期）). The benchmarks' data keep
+    # the plain draw.
+    readable: bool = False
     centre: tuple[float, float] = (36.4, 118.3)  # latitude, longitude the projects lie around
 
 
@@ -134,6 +178,8 @@ class Draft:
     project: Project
     life: Lifecycle
     plans: dict[int, tuple[Decimal, bool, bool]]  # year → planned investment, plans start, plans completion
+    anomaly: Anomaly | None = None
+    latest_status: str | None = ""
 
 
 def check_code(body: str) -> str:
@@ -151,7 +197,8 @@ class ProjectGenerator:
         self.counts: Counter[str] = Counter()
         self._serials: dict[tuple[int, str], int] = {}
         self._enterprise_names: set[str] = set()
-        self._owners: dict[int, list[Unit]] = {}  # county id → enterprises there
+        self._owners: dict[tuple[int, str | None], list[Unit]] = {}  # county id (and industry) → enterprises
+        self._names: Counter[str] = Counter()  # project names given so far
         self._centres: dict[int, tuple[float, float]] = {}
         self._place_weights: list[float] = []  # cumulative, of the frame being loaded
         stamp = {"created_at": timezone.now(), "updated_at": timezone.now(), "version": 1}
@@ -219,7 +266,9 @@ class ProjectGenerator:
         self._created(ReportingMonth, months)
 
     def _ranking_rules(self, programme: Programme) -> None:
-        # The settings stay empty: the ranking's own defaults apply until the office sets a rule.
+        """Version 1 for the years that have no rule yet (the demo saves its own through the ranking's
+        services). The settings stay empty: the ranking's own defaults apply until the office sets a rule."""
+        ruled = set(RankingRule.objects.filter(programme=programme).values_list("year", flat=True))
         self._created(
             RankingRule,
             [
@@ -231,6 +280,7 @@ class ProjectGenerator:
                     description="默认规则：按开工率、投资完成率排名，逾期报送计入。",
                 )
                 for year in self.calendar.years
+                if year not in ruled
             ],
         )
 
@@ -287,22 +337,26 @@ class ProjectGenerator:
 
     def _draft(self, frame: ProgrammeFrame, people: dict[int, list[Person]], ordinal: int) -> Draft:
         rng, calendar = self.rng, self.calendar
-        place = rng.choices(frame.places, cum_weights=self._place_weights)[0]
-        task_force = rng.choice(frame.task_forces)
+        featured = frame.featured[ordinal] if ordinal < len(frame.featured) else None
+        if featured is None:
+            place = rng.choices(frame.places, cum_weights=self._place_weights)[0]
+            task_force = rng.choice(frame.task_forces)
+            total = total_investment(rng)
+        else:
+            place, task_force, total = featured.place, featured.task_force, featured.total
         key = words.industry_key(task_force.industry.name if task_force.industry else task_force.name)
-        total = total_investment(rng)
         opened = min(dt.date(frame.programme.start_year, 1, 1), calendar.first_month)
-        life = sample_lifecycle(rng, total=total, as_of=calendar.as_of, library_opened=opened)
-        owner = self._owner(frame, place, task_force, key)
+        life = self._life(total, opened, featured)
+        owner = (featured and featured.owner) or self._owner(frame, place, task_force, key)
         product, measure = rng.choice(words.PRODUCTS.get(key, words.GENERAL_PRODUCTS))
         origin = rng.choices(list(words.ORIGIN_WEIGHTS), weights=list(words.ORIGIN_WEIGHTS.values()))[0]
-        responsible = self._responsible(frame, place, task_force)
+        responsible = (featured and featured.responsible) or self._responsible(frame, place, task_force)
         latitude, longitude = self._location(frame, place)
         project = Project(
             programme=frame.programme,
             code=self._code(place, life, key),
-            name=self._name(place, owner, product, measure),
-            content=self._content(total, product, measure),
+            name=self._featured_name(featured) if featured else self._name(frame, place, owner, product, measure),
+            content=(featured and featured.content) or self._content(total, product, measure),
             region=place.region,
             industry=task_force.industry,
             task_force=task_force,
@@ -328,7 +382,27 @@ class ProjectGenerator:
         )
         # What Project.save() would keep with the row.
         project.search_key = search_key(f"{project.code} {project.name}")
-        return Draft(ordinal, project, life, self._plans(total, life))
+        # One project in OVER_TOTAL_EVERY reports more than its total, for the plausibility checks.
+        planted = Anomaly.OVER_TOTAL if ordinal % OVER_TOTAL_EVERY == OVER_TOTAL_EVERY // 2 else None
+        if featured is not None:
+            return Draft(ordinal, project, life, self._plans(total, life), featured.anomaly, featured.latest_status)
+        return Draft(ordinal, project, life, self._plans(total, life), planted)
+
+    def _life(self, total: Decimal, opened: dt.date, featured: Featured | None) -> Lifecycle:
+        """A featured project lives at its stage; one planted with an anomaly is drawn again until its
+        investment leaves room for it: a spike needs most of it ahead (to fit under the total), an
+        excess over the total some of it behind."""
+        as_of = self.calendar.as_of
+        while True:
+            stage = featured.stage if featured else None
+            life = sample_lifecycle(self.rng, total=total, as_of=as_of, library_opened=opened, stage=stage)
+            if featured is None or featured.anomaly is None or life.actual_start is None:
+                return life
+            done = share_between(life.actual_start, life.curve_end, life.actual_start, self.calendar.last_month)
+            if (featured.anomaly == Anomaly.SPIKE and done < ANOMALY_ROOM) or (
+                featured.anomaly == Anomaly.OVER_TOTAL and done > ANOMALY_ROOM
+            ):
+                return life
 
     def _code(self, place: Place, life: Lifecycle, key: str | None) -> str:
         """The national format: year-division-industry-type-serial, e.g. 2024-980102-38-01-012345."""
@@ -339,7 +413,7 @@ class ProjectGenerator:
         kind = self.rng.choices(["01", "02", "03"], weights=[15, 10, 75])[0]  # 审批, 核准, 备案
         return f"{year}-{division}-{words.INDUSTRY_CODES.get(key, words.GENERAL_INDUSTRY_CODE)}-{kind}-{serial:06d}"
 
-    def _name(self, place: Place, owner: Unit, product: str, measure: str) -> str:
+    def _name(self, frame: ProgrammeFrame, place: Place, owner: Unit, product: str, measure: str) -> str:
         rng = self.rng
         here, brand = place.region.name[:2], owner.name[2:4]
         if measure:
@@ -359,7 +433,21 @@ class ProjectGenerator:
                 (f"{brand}{product}（二期）项目", 15),
                 (f"{here}{product}产业园基地建设项目", 15),
             ]
-        return rng.choices([t for t, _w in templates], weights=[w for _t, w in templates])[0]
+        name = rng.choices([t for t, _w in templates], weights=[w for _t, w in templates])[0]
+        return self._distinct(name, brand) if frame.readable else name
+
+    def _distinct(self, name: str, brand: str) -> str:
+        """A name already given takes the owner's brand, and if that is taken too, a later phase."""
+        for candidate in (name, name if name.startswith(brand) else f"{brand}{name}"):
+            if not self._names[candidate]:
+                self._names[candidate] += 1
+                return candidate
+        self._names[candidate] += 1
+        return f"{candidate.removesuffix('项目')}（{PHASES[min(self._names[candidate], len(PHASES)) - 1]}）项目"
+
+    def _featured_name(self, featured: Featured) -> str:
+        self._names[featured.name] += 1  # a generated project of that name is told apart
+        return featured.name
 
     def _content(self, total: Decimal, product: str, measure: str) -> str:
         rng = self.rng
@@ -379,7 +467,7 @@ class ProjectGenerator:
         leaders = frame.key_enterprises.get(task_force.pk, ())
         if leaders and rng.random() < KEY_ENTERPRISE:
             return rng.choice(leaders)
-        nearby = self._owners.setdefault(place.county.pk, [])
+        nearby = self._owners.setdefault((place.county.pk, key if frame.readable else None), [])
         if nearby and rng.random() < REUSE_OWNER:
             return rng.choice(nearby)
         name = ""
@@ -548,12 +636,14 @@ class ProjectGenerator:
             project_rows, events = report_rows(
                 self.rng,
                 project_id=draft.project.pk,
-                ordinal=draft.ordinal,
                 total=draft.project.total_investment,
                 life=draft.life,
                 periods=periods,
                 latest=calendar.last_month,
                 as_of=moment,
+                spike=draft.anomaly == Anomaly.SPIKE,
+                over_total=draft.anomaly == Anomaly.OVER_TOTAL,
+                latest_status=draft.latest_status,
             )
             rows += project_rows
             if events is not None:
