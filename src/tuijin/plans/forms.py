@@ -112,7 +112,7 @@ class PeriodField(forms.CharField):
 
 
 class TaskReportForm(StyledForm):
-    period = PeriodField(label=_("Month"), help_text=_("YYYY-MM"))
+    period = PeriodField(label=_("Month"))
     progress = forms.IntegerField(label=_("Progress (%)"), min_value=0, max_value=100)
     done = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 4}))
     problems = forms.CharField(label=_("Problems met"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
@@ -121,7 +121,7 @@ class TaskReportForm(StyledForm):
 
 
 class ContributionForm(StyledForm):
-    period = PeriodField(label=_("Month"), help_text=_("YYYY-MM"))
+    period = PeriodField(label=_("Month"))
     unit = forms.TypedChoiceField(label=_("Unit"), coerce=int)
     text = forms.CharField(label=_("What your unit did"), widget=forms.Textarea(attrs={"rows": 4}))
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -140,7 +140,7 @@ class PlanForm(StyledForm):
     assessment = forms.CharField(
         label=_("How it is assessed"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    starts_on = forms.DateField(label=_("Start"), required=False)
+    starts_on = forms.DateField(label=_("Starts on"), required=False)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, unit_ids: list[int], **kwargs: Any) -> None:
