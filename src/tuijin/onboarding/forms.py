@@ -6,6 +6,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from tuijin.core.periods import parse_period
+from tuijin.org.selectors import home_programme
 from tuijin.projects.models import Project
 
 from . import selectors
@@ -69,8 +70,8 @@ class UploadForm(forms.Form):
         super().__init__(*args, **kwargs)
         programmes = selectors.importable_programmes(user)
         self.fields["programme"].queryset = programmes
-        if len(programmes) == 1:
-            self.fields["programme"].initial = programmes[0].pk
+        home = home_programme(user=user, programmes=programmes)
+        self.fields["programme"].initial = home.pk if home else None
 
     def clean_workbook(self) -> Any:
         upload = self.cleaned_data["workbook"]
