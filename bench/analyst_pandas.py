@@ -7,7 +7,7 @@ The workbook is the one `bench/report_import.py` writes and imports (pandas is a
 dependency: `pip install -e .[bench]`). It holds two sheets:
 
 - 月度报告: the month's reports as reporters fill Tuijin's template (code, month, investment this
-  month, start date, … and 保存或提交: only submitted rows count);
+  month, start date, … and 保存或提交: only rows marked 报送 count);
 - 项目库: the analyst's master sheet of the year's library at the month's end: each project's city, annual
   plan, whether it plans to start this year, its actual start date, and what earlier workbooks gave
   (investment completed this year and whether a start was reported this year, not counting the rows of
@@ -47,7 +47,7 @@ def analyst_ranking(path: Path | str, period: dt.date) -> list[dict[str, Any]]:
     reports.columns = [str(c).replace(" *", "") for c in reports.columns]
     year_start, month_end = pd.Timestamp(period.year, 1, 1), pd.Timestamp(_month_end(period))
 
-    counted = reports[reports["保存或提交"] == "提交"]
+    counted = reports[reports["保存或提交"] == "报送"]
     month = counted[["项目编码", "本月完成投资（万元）", "开工日期"]].rename(
         columns={"本月完成投资（万元）": "本月", "开工日期": "本月开工"}
     )
