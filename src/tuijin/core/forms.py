@@ -7,6 +7,21 @@ from django.utils.translation import gettext_lazy as _
 from . import access
 
 
+def bootstrap_style(form: forms.Form) -> None:
+    """Gives a plain form's widgets the page's Bootstrap classes, and dates the browser's date picker."""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxInput):
+            css = "form-check-input"
+        elif isinstance(widget, forms.Select):
+            css = "form-select"
+        else:
+            css = "form-control"
+        widget.attrs.setdefault("class", css)
+        if isinstance(field, forms.DateField):
+            widget.input_type = "date"
+
+
 class RecordForm(forms.ModelForm):
     """A model form that carries the record's version (to refuse stale saves), an optional reason
     for the audit trail, and offers only the related records the user may see."""

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tuijin.core import access
+from tuijin.core.forms import bootstrap_style
 from tuijin.core.periods import add_months, month_start, parse_period
 from tuijin.org.models import Person, Programme, TaskForce
 
@@ -14,24 +15,10 @@ from .matching import candidate_units
 from .models import Document, DocumentKind, ImportDraft
 
 
-def _style(form: forms.Form) -> None:
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.CheckboxInput):
-            css = "form-check-input"
-        elif isinstance(widget, forms.Select):
-            css = "form-select"
-        else:
-            css = "form-control"
-        widget.attrs.setdefault("class", css)
-        if isinstance(field, forms.DateField):
-            widget.input_type = "date"
-
-
 class StyledForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _style(self)
+        bootstrap_style(self)
 
 
 class UploadForm(StyledForm):

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from tuijin.core import access
+from tuijin.core.forms import bootstrap_style
 from tuijin.org.models import Person, Programme, Unit
 
 from .models import LEVEL_ORDER, ProblemCategory, ProblemLevel, ProblemStatus
@@ -14,20 +15,6 @@ from .models import LEVEL_ORDER, ProblemCategory, ProblemLevel, ProblemStatus
 # What offices attach: documents, sheets, scans and photos.
 ATTACHMENT_TYPES = {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".jpg", ".jpeg", ".png", ".ofd", ".zip"}
 MAX_ATTACHMENTS = 5
-
-
-def _style(form: forms.Form) -> None:
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.CheckboxInput):
-            css = "form-check-input"
-        elif isinstance(widget, forms.Select):
-            css = "form-select"
-        else:
-            css = "form-control"
-        widget.attrs.setdefault("class", css)
-        if isinstance(field, forms.DateField):
-            widget.input_type = "date"
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -75,7 +62,7 @@ class RaiseForm(forms.Form):
         self.fields["category"].queryset = ProblemCategory.objects.filter(
             programme__in=projects.values("programme"), is_active=True
         ).select_related("programme")
-        _style(self)
+        bootstrap_style(self)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -91,7 +78,7 @@ class CommentForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _style(self)
+        bootstrap_style(self)
 
 
 class EscalateForm(VersionedForm):
@@ -99,7 +86,7 @@ class EscalateForm(VersionedForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _style(self)
+        bootstrap_style(self)
 
 
 class ResolveForm(VersionedForm):
@@ -107,7 +94,7 @@ class ResolveForm(VersionedForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _style(self)
+        bootstrap_style(self)
 
 
 class FlagForm(VersionedForm):
@@ -122,7 +109,7 @@ class FlagForm(VersionedForm):
             user, Person.objects.filter(unit__region__path__startswith=programme.region.path)
         ).select_related("unit")
         self.fields["leader"].label_from_instance = lambda p: f"{p.name}（{p.post or p.unit}）"
-        _style(self)
+        bootstrap_style(self)
 
 
 class NoteForm(VersionedForm):
@@ -130,7 +117,7 @@ class NoteForm(VersionedForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _style(self)
+        bootstrap_style(self)
 
 
 class ReopenForm(VersionedForm):
@@ -138,7 +125,7 @@ class ReopenForm(VersionedForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _style(self)
+        bootstrap_style(self)
 
 
 class ProblemFilterForm(forms.Form):
@@ -155,7 +142,7 @@ class ProblemFilterForm(forms.Form):
         self.fields["level"].choices = [("", _("Any level")), *[(v, ProblemLevel(v).label) for v in LEVEL_ORDER]]
         self.fields["category"].queryset = access.visible(user, ProblemCategory.objects.all())
         self.fields["category"].empty_label = _("Any category")
-        _style(self)
+        bootstrap_style(self)
 
 
 class ConsultationForm(forms.Form):
@@ -170,7 +157,7 @@ class ConsultationForm(forms.Form):
     def __init__(self, *args: Any, programmes: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["programme"].queryset = programmes
-        _style(self)
+        bootstrap_style(self)
 
 
 class DecisionForm(forms.Form):
@@ -187,4 +174,4 @@ class DecisionForm(forms.Form):
         self.fields["owner_unit"].queryset = access.visible(
             user, Unit.objects.filter(region__path__startswith=programme.region.path)
         ).exclude(kind="enterprise")
-        _style(self)
+        bootstrap_style(self)
