@@ -37,6 +37,7 @@ def test_it_finds_a_project_and_moves_it_along_its_lifecycle(
     page.get_by_role("button", name="项目库").click()
     page.get_by_role("link", name="项目", exact=True).click()
     expect(page.locator("#project-table tbody tr")).to_have_count(3)
+    page.wait_for_load_state()  # htmx binds the filter form on load; typing before that fires nothing
 
     page.evaluate("window.notReloaded = true")
     page.fill("#id_q", "機械廠房")
