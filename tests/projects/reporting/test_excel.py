@@ -1,9 +1,12 @@
 """The Excel round trip with real files: the prefilled template (locked keys, dropdown), a good upload
 (all rows in, history and events in bulk, one audit line), a bad one (nothing in, the cell marked)."""
 
+import datetime as dt
 import io
+from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from tuijin.core.models import AuditAction, AuditEntry
@@ -77,6 +80,10 @@ def test_a_good_workbook_imports_every_row(month: World) -> None:
     assert (two.status, str(two.investment_month)) == (ReportStatus.DRAFT, "80.50")
     assert one.events.get().kind == ReportEventKind.SUBMITTED and two.events.get().kind == ReportEventKind.SAVED
     assert one.history.get().history_change_reason == "Excel导入 六月.xlsx"
+    # The bulk writer's rows read back as the ORM would have written them (COPY on PostgreSQL).
+    assert one.history.get().investment_month == Decimal("150.00") and one.history.get().history_type == "+"
+    assert one.events.get().values["investment_month"] == "150.00" and one.events.get().values["late"] is False
+    assert abs(one.submitted_at - timezone.now()) < dt.timedelta(minutes=5) and one.submitted_by == w["office_d"]
     entry = AuditEntry.objects.get(action=AuditAction.IMPORT)
     assert entry.user == w["office_d"] and "六月.xlsx" in entry.reason
 

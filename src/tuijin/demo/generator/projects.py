@@ -25,6 +25,7 @@ from django.db import models
 from django.utils import timezone
 
 from tuijin.core.chinese import search_key
+from tuijin.core.db import TableWriter
 from tuijin.core.periods import add_months
 from tuijin.org.models import Person, Programme, Region, TaskForce, Unit, UnitKind
 from tuijin.projects.models import (
@@ -47,7 +48,6 @@ from tuijin.projects.models import (
 from . import vocabulary as words
 from .lifecycle import Lifecycle, sample_lifecycle, share_between, total_investment
 from .reports import EVENT_COLUMNS, OVER_TOTAL_EVERY, REPORT_COLUMNS, event_rows, report_rows, reporting_periods
-from .writer import TableWriter
 
 PHASES = [f"{n}期" for n in "一二三四五六七八九"]  # a readable frame's name given twice more is a later phase
 CHUNK = 2000  # projects generated and written together; bounds memory at any scale

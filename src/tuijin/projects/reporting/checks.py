@@ -22,6 +22,7 @@ from typing import Any
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
 
+from tuijin.core.db import among
 from tuijin.core.money import parse_wan, quantize_wan
 from tuijin.core.periods import add_months
 
@@ -103,7 +104,7 @@ def backgrounds(*, projects: Iterable[Any], period: dt.date) -> dict[int, Backgr
         for p in projects
     }
     recent = Q(period__gte=add_months(period, -PACE_MONTHS))
-    earlier = MonthlyReport.objects.filter(project_id__in=ids, period__lt=period, status__in=COUNTED)
+    earlier = MonthlyReport.objects.filter(project_id__in=among(ids), period__lt=period, status__in=COUNTED)
     for row in (
         earlier.values("project_id")
         .annotate(

@@ -6,7 +6,7 @@ A good workbook is written in one transaction with bulk statements, since a prov
 tens of thousands of rows at once:
 
 - new reports, their history rows (user, time, the file as the change reason, as django-simple-history
-  writes them) and their events are inserted with one prepared statement each (`_insert`: the ORM's
+  writes them) and their events are written by `core.db.TableWriter` (COPY on PostgreSQL: the ORM's
   bulk_create compiles every value of every row and costs ten times the database's own work at this
   size); changed reports go through django-simple-history's `bulk_update_with_history`; so each report's
   history shows the import like any other change;
@@ -20,13 +20,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import connection, models, transaction
+from django.db import models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
 from tuijin.core.audit import write_entry
 from tuijin.core.chinese import to_simplified
+from tuijin.core.db import TableWriter, among
 from tuijin.core.models import AuditAction
 from tuijin.core.periods import format_period, month_start, parse_period
 from tuijin.org.models import Programme
@@ -159,7 +160,9 @@ def _check(
     codes = {_code(row.values.get("code")) for row in rows}
     named = [projects[code] for code in codes if code in projects]
     wanted = [p.pk for p in named]
-    existing = {r.project_id: r for r in MonthlyReport.objects.filter(project_id__in=wanted, period=period)}
+    existing = {
+        r.project_id: r for r in MonthlyReport.objects.filter(project_id__in=among(wanted), period=period).order_by()
+    }
     found = backgrounds(projects=named, period=period)
     labels = _action_labels()
     deadline = figures.window_of(programme=programme, period=period).deadline
@@ -268,59 +271,10 @@ def _new_row() -> dict[str, Any]:
     return {f.attname: f.get_default() for f in MonthlyReport._meta.concrete_fields} | {"version": 1}
 
 
-def _adapter(field: models.Field) -> Any:
-    """How the database driver takes a Python value of this field, as the ORM would hand it over."""
-    ops, kind = connection.ops, field.get_internal_type()
-    if kind == "DateTimeField":
-        return ops.adapt_datetimefield_value
-    if kind == "DateField":
-        return ops.adapt_datefield_value
-    if kind == "DecimalField":
-        return lambda value: ops.adapt_decimalfield_value(value, field.max_digits, field.decimal_places)
-    if kind == "JSONField":
-        return lambda value: ops.adapt_json_value(value, field.encoder)
-    return None
-
-
-def _remembered(adapt: Any) -> Any:
-    """An adapter that converts each distinct value once: an import's rows share their time stamps."""
-    if adapt is None:
-        return None
-    seen: dict[Any, Any] = {}
-
-    def convert(value: Any) -> Any:
-        try:
-            return seen[value]
-        except KeyError:
-            seen[value] = adapt(value)
-            return seen[value]
-        except TypeError:  # unhashable (JSON values)
-            return adapt(value)
-
-    return convert
-
-
 def _insert(model: type[models.Model], rows: list[dict[str, Any]]) -> None:
-    """Inserts rows (keyed by column attname; the auto primary key left out) with one prepared statement."""
-    if not rows:
-        return
-    fields = [f for f in model._meta.concrete_fields if not isinstance(f, models.AutoField)]
-    adapters = [_remembered(_adapter(f)) for f in fields]
-    quote = connection.ops.quote_name
-    head = "INSERT INTO {} ({}) VALUES ".format(quote(model._meta.db_table), ", ".join(quote(f.column) for f in fields))
-    one = "({})".format(", ".join(["%s"] * len(fields)))
-    names = [f.attname for f in fields]
-    params = [
-        [
-            value if adapt is None or value is None else adapt(value)
-            for value, adapt in zip((row[name] for name in names), adapters, strict=True)
-        ]
-        for row in rows
-    ]
-    # One statement prepared once over every row: SQLite loops in C, psycopg pipelines the rows (a
-    # multi-row VALUES statement is slower there: psycopg parses every placeholder of it in Python).
-    with connection.cursor() as cursor:
-        cursor.executemany(head + one, params)
+    """Inserts rows keyed by column attname (the auto primary key left out)."""
+    names = [f.attname for f in model._meta.concrete_fields if not isinstance(f, models.AutoField)]
+    TableWriter(model, names).write([row[name] for name in names] for row in rows)
 
 
 def _insert_new(plan: _Plan, actor: Any, reason: str, now: dt.datetime) -> None:
@@ -328,8 +282,10 @@ def _insert_new(plan: _Plan, actor: Any, reason: str, now: dt.datetime) -> None:
     _insert(MonthlyReport, plan.new)
     keys = dict(
         MonthlyReport.objects.filter(
-            project_id__in=[r["project_id"] for r in plan.new], period=plan.new[0]["period"]
-        ).values_list("project_id", "pk")
+            project_id__in=among(r["project_id"] for r in plan.new), period=plan.new[0]["period"]
+        )
+        .values_list("project_id", "pk")
+        .order_by()
     )
     for row in plan.new:
         row["id"] = keys[row["project_id"]]
