@@ -329,6 +329,31 @@ def visible(user: Any, qs: QuerySet) -> QuerySet:
     return _filter(user, qs, "see")
 
 
+def users_in_reach(user: Any, qs: QuerySet) -> QuerySet:
+    """The people a user may name in a form (a unit's contact, say): those whose unit, or the place
+    of one of whose grants, lies in a region the user's own grants reach down from. Users have no
+    region of their own, so an office of one county must not be offered the whole province's."""
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return qs
+    conditions = []
+    for grant in grants_of(user):
+        if grant.role not in GOVERNMENT or grant.anchor_region is None:
+            continue
+        below = grant.anchor_region.path
+        conditions += [
+            Q(**{f"{lookup}__path__startswith": below})
+            for lookup in (
+                "unit__region",
+                "grants__region",
+                "grants__unit__region",
+                "grants__task_force__programme__region",
+            )
+        ]
+    if not conditions:
+        return qs.filter(pk=user.pk)
+    return qs.filter(pk__in=qs.model._default_manager.filter(reduce(or_, conditions)).values("pk"))
+
+
 def changeable(user: Any, qs: QuerySet) -> QuerySet:
     return _filter(user, qs, "change")
 

@@ -1,6 +1,7 @@
 from typing import Any
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -42,6 +43,8 @@ class RecordForm(forms.ModelForm):
             queryset = getattr(field, "queryset", None)
             if queryset is not None and queryset.model._meta.label in access.POLICIES:
                 field.queryset = access.visible(user, queryset)
+            elif queryset is not None and queryset.model is get_user_model():
+                field.queryset = access.users_in_reach(user, queryset)
             if isinstance(field, forms.DateField):
                 field.widget = forms.DateInput(attrs=field.widget.attrs, format="%Y-%m-%d")
                 field.widget.input_type = "date"
