@@ -4,9 +4,12 @@ rule, stale forms refused; and records exemptions and bonuses on the draft notic
 import re
 from urllib.parse import urlencode
 
+import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from tuijin.projects.models import RankingRule
+from tuijin.projects.models import Notice, NoticeStatus, RankingRule
+from tuijin.projects.ranking import services
 from tuijin.projects.ranking.models import BoardExemption, ScoreAdjustment
 from tuijin.projects.ranking.notices.services import notice_generate
 from tuijin.projects.ranking.rules import RuleConfig
@@ -112,6 +115,57 @@ def test_it_records_an_exemption_and_a_bonus_on_the_draft(june: World) -> None:
     assert (exemption.member_name, exemption.recorded_by, adjustment.points) == ("tf_p", june["office_p"], 3)
     page = client.get(notice.get_absolute_url()).content.decode()
     assert "汛期停工" in page and "表彰" in page
+
+
+def _marked_draft(w: World) -> tuple:
+    """A draft notice of a rule with boards and scores, with one exemption and one bonus on it."""
+    RankingRule.objects.create(
+        programme=w["prog_p"], year=2025, number=1, name="红黑榜", config={"boards": {}, "scoring": {}}
+    )
+    notice = notice_generate(user=w["office_p"], programme=w["prog_p"], period=JUNE)
+    client = client_for(w, "office_p")
+    member = f"task_force|{w['tf_p'].pk}"
+    client.post(
+        reverse("projects:notice_mark", args=[notice.pk, "exemption"]),
+        {"member": member, "reason": "other", "note": "误录"},
+    )
+    client.post(
+        reverse("projects:notice_mark", args=[notice.pk, "adjustment"]),
+        {"member": member, "points": "-2", "note": "扣分"},
+    )
+    return notice, client, BoardExemption.objects.get(), ScoreAdjustment.objects.get()
+
+
+def test_it_withdraws_a_mark_recorded_in_error_and_keeps_it_in_the_history(june: World) -> None:
+    notice, client, exemption, adjustment = _marked_draft(june)
+    page = client.get(notice.get_absolute_url()).content.decode()
+    withdraw = reverse("projects:notice_mark_withdraw", args=[notice.pk, "exemption", exemption.pk])
+    assert withdraw in page
+    client.post(withdraw, {"reason": "重复录入"})
+    assert not BoardExemption.objects.exists() and ScoreAdjustment.objects.get() == adjustment
+    gone = BoardExemption.history.filter(id=exemption.pk).latest("history_date")
+    assert (gone.history_type, gone.history_change_reason, gone.history_user) == ("-", "重复录入", june["office_p"])
+    client.post(
+        reverse("projects:notice_mark_withdraw", args=[notice.pk, "adjustment", adjustment.pk]), {"reason": "撤销"}
+    )
+    assert not ScoreAdjustment.objects.exists()
+
+
+def test_it_refuses_a_withdrawal_without_a_reason_or_by_someone_else(june: World) -> None:
+    notice, client, exemption, _adjustment = _marked_draft(june)
+    url = reverse("projects:notice_mark_withdraw", args=[notice.pk, "exemption", exemption.pk])
+    page = client.post(url, {"reason": " "}, follow=True).content.decode()
+    assert "请说明撤销的原因" in page and BoardExemption.objects.exists()
+    assert client_for(june, "leader_d").post(url, {"reason": "x"}).status_code in (403, 404)
+    assert BoardExemption.objects.exists()
+
+
+def test_it_refuses_to_withdraw_a_mark_of_a_published_month(june: World) -> None:
+    notice, _client, exemption, _adjustment = _marked_draft(june)
+    Notice.objects.filter(pk=notice.pk).update(status=NoticeStatus.PUBLISHED)
+    with pytest.raises(ValidationError):
+        services.ranked_mark_withdraw(user=june["office_p"], mark=exemption, reason="x")
+    assert BoardExemption.objects.exists()
 
 
 def test_it_refuses_a_member_that_is_not_ranked(june: World) -> None:

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,6 +22,7 @@ from ..models import Notice, NoticeStatus
 from ..reporting.selectors import corrections, value_labels
 from . import selectors, services
 from .forms import AdjustmentForm, ExemptionForm, Query, RankingQueryForm
+from .models import BoardExemption, ScoreAdjustment
 from .notices.services import NoticeRefused, files_intact, notice_generate, notice_publish
 from .rules import describe
 from .sheets import rule_title
@@ -178,4 +180,26 @@ def notice_mark(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     else:
         services.score_adjustment_record(**where, points=data["points"])
     messages.success(request, _("Recorded. Generate the draft again to include it in the files."))
+    return redirect(f"{reverse('projects:notice_detail', args=[notice.pk])}#marks")
+
+
+@login_required
+@require_POST
+def notice_mark_withdraw(request: HttpRequest, pk: int, kind: str, mark: int) -> HttpResponse:
+    """Withdraws one of the draft month's exemptions or adjustments, with why."""
+    notice = access.get_changeable_or_deny(request, Notice.objects.filter(status=NoticeStatus.DRAFT), pk=pk)
+    model = {"exemption": BoardExemption, "adjustment": ScoreAdjustment}.get(kind)
+    if model is None:
+        raise Http404(_("This list does not exist."))
+    marks = model.objects.filter(programme=notice.programme, period=notice.period)
+    try:
+        services.ranked_mark_withdraw(
+            user=request.user,
+            mark=access.get_changeable_or_deny(request, marks, pk=mark),
+            reason=request.POST.get("reason", ""),
+        )
+    except ValidationError as refused:
+        messages.error(request, refused.messages[0])
+    else:
+        messages.success(request, _("Withdrawn. Generate the draft again to leave it out of the files."))
     return redirect(f"{reverse('projects:notice_detail', args=[notice.pk])}#marks")

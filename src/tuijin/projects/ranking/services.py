@@ -1,12 +1,13 @@
 """State changes of rankings: new versions of a ranking rule, board exemptions and score
-adjustments. Notices have their own module (`notices.services`). Each is one transaction, checks the
-user's right to change inside it, and leaves history for the audit trail."""
+adjustments (recorded and withdrawn). Notices have their own module (`notices.services`). Each is one
+transaction, checks the user's right to change inside it, and leaves history for the audit trail."""
 
 import datetime as dt
 from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -15,7 +16,7 @@ from tuijin.core import access
 from tuijin.core.services import StaleRecord, attribute_change
 from tuijin.org.models import Programme
 
-from ..models import RankingRule
+from ..models import Notice, NoticeStatus, RankingRule
 from .models import BoardExemption, ScoreAdjustment
 from .rules import RuleConfig
 
@@ -137,3 +138,17 @@ def score_adjustment_record(
     adjustment.save()
     _require_change(user, adjustment)
     return adjustment
+
+
+@transaction.atomic
+def ranked_mark_withdraw(*, user: Any, mark: BoardExemption | ScoreAdjustment, reason: str) -> None:
+    """Withdraws an exemption or adjustment recorded in error; its history keeps it, with who withdrew
+    it and why. Refused once the month's notice is published, since a published notice never changes."""
+    _require_change(user, mark)
+    if not reason.strip():
+        raise ValidationError(_("Say why it is withdrawn."))
+    published = Notice.objects.filter(programme_id=mark.programme_id, period=mark.period, status=NoticeStatus.PUBLISHED)
+    if published.exists():
+        raise ValidationError(_("The notice for this month is published; its marks can no longer be withdrawn."))
+    attribute_change(mark, user=user, reason=reason.strip())
+    mark.delete()

@@ -17,4 +17,9 @@ urlpatterns: list[URLPattern] = [
     path("notices/<int:pk>/publish/", notice_views.notice_publish_view, name="notice_publish"),
     path("notices/<int:pk>/file/<str:kind>/", notice_views.notice_file, name="notice_file"),
     path("notices/<int:pk>/<str:kind>/", notice_views.notice_mark, name="notice_mark"),
+    path(
+        "notices/<int:pk>/<str:kind>/<int:mark>/withdraw/",
+        notice_views.notice_mark_withdraw,
+        name="notice_mark_withdraw",
+    ),
 ]
