@@ -41,6 +41,7 @@ class LayoutMapping(TrackedModel):
 
 class ImportStatus(models.TextChoices):
     UPLOADED = "uploaded", _("Awaiting confirmation")
+    QUEUED = "queued", _("Importing in the background")
     IMPORTED = "imported", _("Imported")
 
 
@@ -59,6 +60,17 @@ class ImportJob(TrackedModel):
     status = models.CharField(
         _("status"), max_length=20, choices=ImportStatus.choices, default=ImportStatus.UPLOADED, editable=False
     )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    # Why a background import imported nothing, for the office to read on the preview.
+    refusal = models.TextField(_("why it was not imported"), blank=True, editable=False)
     imported_at = models.DateTimeField(_("imported at"), null=True, blank=True, editable=False)
     created = models.PositiveIntegerField(_("projects created"), default=0, editable=False)
     updated = models.PositiveIntegerField(_("projects updated"), default=0, editable=False)

@@ -7,15 +7,20 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tuijin import legacy
 from tuijin.core import access
 from tuijin.core.services import StaleRecord, attribute_change, record_save
+from tuijin.dispatch.messages import Message
+from tuijin.dispatch.services import notify
 from tuijin.org.models import Programme
 from tuijin.projects import services as projects
 from tuijin.projects.models import AnnualPlan, MonthlyReport, Project, ReportEvent, ReportEventKind, ReportStatus, Stage
@@ -25,6 +30,8 @@ from . import selectors
 from .forms import ProjectRevisionForm
 from .models import ImportJob, ImportStatus, LayoutMapping
 from .selectors import ImportPlan, PlannedRow
+
+REFUSAL_LINES = 50  # the first errors of a refused background import, kept on the job for its preview
 
 
 class ImportRefused(Exception):
@@ -74,6 +81,8 @@ def _checked(job: ImportJob, expected_version: int) -> ImportJob:
             _("This upload was already imported on %(when)s. Upload the workbook again to import it again.")
             % {"when": timezone.localtime(current.imported_at).strftime("%Y-%m-%d %H:%M")}
         )
+    if current.status == ImportStatus.QUEUED:
+        raise AlreadyImported(_("This upload is being imported in the background; you will be told when it is in."))
     if current.version != expected_version:
         raise StaleRecord()
     return current
@@ -117,14 +126,66 @@ def mapping_confirm(
 
 @transaction.atomic
 def import_confirm(*, user: Any, job: ImportJob, expected_version: int) -> ImportJob:
-    """Imports the upload as the preview showed it, all or nothing. A workbook with any bad cell
+    """Imports the upload as the preview showed it, all or nothing, now. A workbook with any bad cell
     imports nothing and comes back annotated; a second confirm of the same upload is refused."""
     job = _checked(job, expected_version)
+    return _import(user, job, _plan_of(user, job))
+
+
+@transaction.atomic
+def import_start(*, user: Any, job: ImportJob, expected_version: int) -> ImportJob:
+    """What the confirm button does. A workbook the size of a monthly table imports at once; a bigger
+    one (a first day's ledger of thousands of projects takes minutes, longer than a page can wait) is
+    checked the same way now and queued for `queued_imports_run`, which tells the user when it is in."""
+    job = _checked(job, expected_version)
+    plan = _plan_of(user, job)
+    if len(plan.rows) <= settings.TUIJIN_IMPORT_INLINE_ROWS:
+        return _import(user, job, plan)
+    job.status, job.confirmed_by, job.refusal = ImportStatus.QUEUED, user, ""
+    job.version += 1
+    attribute_change(job, user=user, reason=_("queued for import"))
+    job.save()
+    return job
+
+
+def queued_imports_run() -> dict[str, int]:
+    """The background job: imports the queued uploads one at a time, oldest first. Each is one
+    transaction holding its job row, so a second worker passes it by; a refused workbook imports
+    nothing, goes back to awaiting confirmation with the reasons, and its user is told either way."""
+    imported = refused = 0
+    while True:
+        with transaction.atomic():
+            job = (
+                ImportJob.objects.select_for_update(skip_locked=True)
+                .filter(status=ImportStatus.QUEUED)
+                .order_by("pk")
+                .first()
+            )
+            if job is None:
+                return {"imported": imported, "refused": refused}
+            # The reasons a refusal keeps are written in the language of the one who will read them.
+            with translation.override(job.confirmed_by.language or settings.LANGUAGE_CODE):
+                try:
+                    with transaction.atomic():
+                        _import(job.confirmed_by, job, _plan_of(job.confirmed_by, job))
+                except (ImportRefused, access.AccessDenied) as refusal:
+                    _refused(job, refusal)
+                    refused += 1
+                else:
+                    imported += 1
+            _tell_finished(job)
+
+
+def _plan_of(user: Any, job: ImportJob) -> ImportPlan:
     if not access.can_change(user, job.programme):
         raise access.AccessDenied(str(job.programme))
     plan = selectors.import_plan(job)
     if not plan.ok:
         raise ImportRefused(plan.errors, annotated_workbook(job, plan.errors) if plan.errors else None, plan.refusal)
+    return plan
+
+
+def _import(user: Any, job: ImportJob, plan: ImportPlan) -> ImportJob:
     reason = _("imported from %(file)s") % {"file": job.file_name}
     created = updated = reports = 0
     errors: list[CellError] = []
@@ -149,10 +210,36 @@ def import_confirm(*, user: Any, job: ImportJob, expected_version: int) -> Impor
     job.imported_at = timezone.now()
     job.period = plan.period
     job.created, job.updated, job.reports, job.skipped = created, updated, reports, len(plan.skipped)
+    job.refusal = ""
     job.version += 1
     attribute_change(job, user=user, reason=reason)
     job.save()
     return job
+
+
+def _refused(job: ImportJob, refusal: Exception) -> None:
+    errors = getattr(refusal, "errors", [])
+    lines = [str(refusal) if not errors else _("The workbook has %(count)s errors.") % {"count": len(errors)}]
+    lines += [f"{error.sheet}!{error.column}{error.row}: {error.message}" for error in errors[:REFUSAL_LINES]]
+    job.status, job.refusal = ImportStatus.UPLOADED, "\n".join(lines)
+    job.version += 1
+    attribute_change(job, user=job.confirmed_by, reason=_("nothing was imported"))
+    job.save()
+
+
+def _tell_finished(job: ImportJob) -> None:
+    if job.status == ImportStatus.IMPORTED:
+        subject = gettext_lazy(
+            "Imported %(file)s: %(created)s projects created, %(updated)s updated, %(reports)s monthly reports."
+        )
+        params = {"file": job.file_name, "created": job.created, "updated": job.updated, "reports": job.reports}
+        url = reverse("onboarding:home")
+    else:
+        subject = gettext_lazy("%(file)s was not imported; nothing was written. The preview says why.")
+        params = {"file": job.file_name}
+        url = reverse("onboarding:preview", args=[job.pk])
+    message = Message(what=f"onboarding.import:{job.pk}:{job.version}", subject=subject, params=params, url=url)
+    notify(message=message, users=[job.confirmed_by])
 
 
 def _import_row(user: Any, job: ImportJob, plan: ImportPlan, planned: PlannedRow, number: int, reason: str) -> None:

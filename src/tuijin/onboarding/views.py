@@ -15,7 +15,7 @@ from tuijin.core.uploads import keep_annotated
 
 from . import selectors, services
 from .forms import ConfirmForm, MappingForm, UploadForm
-from .models import ImportJob
+from .models import ImportJob, ImportStatus
 
 JOBS_SHOWN = 50
 
@@ -102,11 +102,14 @@ def confirm_view(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return redirect("onboarding:preview", job.pk)
     try:
-        job = services.import_confirm(user=request.user, job=job, expected_version=form.cleaned_data["version"])
+        job = services.import_start(user=request.user, job=job, expected_version=form.cleaned_data["version"])
     except services.ImportRefused as refused:
         return _preview(request, job, refused)
     except (services.AlreadyImported, StaleRecord) as stale:
         messages.error(request, stale.messages[0] if isinstance(stale, ValidationError) else str(stale))
+        return redirect("onboarding:home")
+    if job.status == ImportStatus.QUEUED:
+        messages.info(request, _("This upload is being imported in the background; you will be told when it is in."))
         return redirect("onboarding:home")
     messages.success(
         request,

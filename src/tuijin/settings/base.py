@@ -153,6 +153,8 @@ MEDIA_URL = "/media/"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 TUIJIN_MAX_UPLOAD_BYTES = env_int("TUIJIN_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
+# An office workbook of more rows than this imports in the background (onboarding.services.import_start).
+TUIJIN_IMPORT_INLINE_ROWS = env_int("TUIJIN_IMPORT_INLINE_ROWS", 1000)
 # A month's reports are due from the 1st of the next month through this day (1st–5th by default).
 TUIJIN_REPORTING_WINDOW_DAYS = env_int("TUIJIN_REPORTING_WINDOW_DAYS", 5)
 
