@@ -193,3 +193,26 @@ def test_it_shows_a_draft_the_effect_of_its_rule_beside_the_previous_one(june: W
     # By region, C moves from a shared first place (1/2) to first alone (2/3), C2 to second.
     row = re.search(r"<td>C2</td>(.*?)</tr>", effect, re.S)[1]
     assert re.findall(r'<td class="text-center[^"]*">([^<]*)</td>', row)[:2] == ["1", "2"]
+
+
+def test_it_shows_a_sequence_only_one_rule_has_with_dashes_on_the_other_side(june: World) -> None:
+    # As in the demo: the new rule ranks responsible units and no longer ranks task forces.
+    RankingRule.objects.create(programme=june["prog_p"], year=2025, number=1, name="标准", config={})
+    RankingRule.objects.create(
+        programme=june["prog_p"],
+        year=2025,
+        number=2,
+        name="改排责任部门",
+        config={
+            "sequences": [{"key": "region", "by": "region"}, {"key": "unit", "by": "unit", "name": "责任部门"}],
+            "scoring": {"per_new_start": "5"},
+        },
+    )
+    notice = notice_generate(user=june["office_p"], programme=june["prog_p"], period=JUNE)
+    response = client_for(june, "office_p").get(notice.get_absolute_url())
+    assert response.status_code == 200
+    page = response.content.decode()
+    dropped = page[page.index('data-comparison="task_force"') :]
+    row = re.search(r"<td>tf_p</td>(.*?)</tr>", dropped, re.S)[1]
+    before, after = re.findall(r"<td[^>]*>([^<]*)</td>", row)[:2]
+    assert before.endswith("%") and after == "—"  # ranked under the old rule only

@@ -13,15 +13,21 @@ from tuijin.projects.ranking.lights import Light
 register = template.Library()
 
 
+def _missing(value: Any) -> bool:
+    """No figure: None, or "" — what a template reads from a row that is not there (a member the
+    previous rule did not rank, beside the new rule's figures)."""
+    return value is None or value == ""
+
+
 @register.filter
 def rate(value: Fraction | None, digits: int = 1) -> str:
-    return "—" if value is None else f"{float(value) * 100:.{digits}f}%"
+    return "—" if _missing(value) else f"{float(value) * 100:.{digits}f}%"
 
 
 @register.filter
 def points(value: Fraction | None) -> str:
     """Percentage points against time-proportional progress, signed ("+3.2", "−5.1")."""
-    if value is None:
+    if _missing(value):
         return "—"
     shown = f"{abs(float(value)):.1f}"
     return "0.0" if shown == "0.0" else f"{'+' if value > 0 else '−'}{shown}"
@@ -29,7 +35,7 @@ def points(value: Fraction | None) -> str:
 
 @register.filter
 def score(value: Fraction | None) -> str:
-    return "—" if value is None else f"{float(value):.1f}"
+    return "—" if _missing(value) else f"{float(value):.1f}"
 
 
 @register.filter
