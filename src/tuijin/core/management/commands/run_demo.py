@@ -1,3 +1,4 @@
+import signal
 import subprocess
 import sys
 from typing import Any
@@ -14,6 +15,9 @@ class Command(BaseCommand):
         parser.add_argument("--host", default="127.0.0.1")
 
     def handle(self, *args: Any, port: int, host: str, **options: Any) -> None:
+        # `kill` (SIGTERM) ends the server through the `finally` below, so the job loop ends with it
+        # instead of running on, orphaned, against the demo database.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         jobs = None
         if "run_jobs" in get_commands():
             jobs = subprocess.Popen([sys.executable, sys.argv[0], "run_jobs", "--loop"])
