@@ -2,6 +2,7 @@
 page; the upload page's bad path; the published notice listing corrections."""
 
 import io
+import re
 from decimal import Decimal
 
 from django.test import Client
@@ -10,6 +11,7 @@ from django.urls import reverse
 from tuijin.core.periods import format_period
 from tuijin.projects.models import MonthlyReport, ReportStatus
 from tuijin.projects.reporting import services
+from tuijin.projects.reporting.selectors import reportable_projects
 from tuijin.projects.services import month_close
 
 from ...world import World
@@ -160,9 +162,16 @@ def test_the_published_notice_lists_corrections(month: World) -> None:
     month_close(user=w["office_d"], month=w["month"])  # closing again changes nothing
 
 
-def test_a_long_grid_shows_its_first_rows_and_points_to_the_workbook(month: World, monkeypatch) -> None:
+def test_a_long_grid_comes_in_pages_and_counts_the_whole_month(month: World, monkeypatch) -> None:
     from tuijin.projects.reporting import views
 
-    monkeypatch.setattr(views, "GRID_LIMIT", 1)
-    page = _client(month, "office_d").get(reverse("projects:report_grid"), _month(month)).content.decode()
-    assert 'id="cut"' in page and page.count('<tr id="row-') == 1
+    monkeypatch.setattr(views, "GRID_PAGE", 1)
+    client = _client(month, "office_d")
+    first = client.get(reverse("projects:report_grid"), _month(month)).content.decode()
+    second = client.get(reverse("projects:report_grid"), {**_month(month), "page": 2}).content.decode()
+    assert 'id="grid-pages"' in first and first.count('<tr id="row-') == 1 and second.count('<tr id="row-') == 1
+    one, two = (re.search(r'<tr id="row-(\d+)"', page)[1] for page in (first, second))
+    assert one != two  # the second page holds the next project, not the first again
+    owing = reportable_projects(user=month["office_d"], programme=month["prog_d"], period=month["period"]).count()
+    assert f"第1–1项，共{owing}项" in first and f"第2–2项，共{owing}项" in second
+    assert f"还有{owing}个项目未填写" in second  # every unfilled project of the month, not of the page's one

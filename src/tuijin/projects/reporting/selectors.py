@@ -6,6 +6,7 @@ Which projects owe a report for a month, and when one is missing or late, is the
 ranking call the same conditions, so that a reminder, the grid and the ranking agree."""
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -193,21 +194,21 @@ class GridRow:
         return [i for i in self.checked.issues if i.field == name] if self.checked else []
 
 
-def grid_rows(
-    *,
-    user: Any,
-    programme: Programme,
-    period: dt.date,
-    today: dt.date | None = None,
-    projects: Any = None,
-    limit: int | None = None,
-) -> list[GridRow]:
-    """A reporter's projects for the month (the first `limit` of them) with their report, totals and warnings."""
+def grid_projects(*, user: Any, programme: Programme, period: dt.date) -> QuerySet[Project]:
+    """A reporter's projects for the month in the grid's order (by place, then code)."""
+    projects = reportable_projects(user=user, programme=programme, period=period)
+    return projects.select_related("region", "task_force").order_by("region__path", "code")
+
+
+def unfilled_count(*, projects: QuerySet[Project], period: dt.date) -> int:
+    """How many of these projects have no report for the month yet."""
+    return projects.count() - MonthlyReport.objects.filter(project__in=projects.values("pk"), period=period).count()
+
+
+def grid_rows(*, projects: Iterable[Project], period: dt.date, today: dt.date | None = None) -> list[GridRow]:
+    """The grid's rows for these projects (a page of `grid_projects`): report, totals and warnings."""
     today = today or timezone.localdate()
-    if projects is None:
-        projects = reportable_projects(user=user, programme=programme, period=period)
-    projects = projects.select_related("region", "task_force").order_by("region__path", "code")
-    projects = list(projects[:limit] if limit else projects)
+    projects = list(projects)
     reports = {
         r.project_id: r for r in MonthlyReport.objects.filter(project__in=[p.pk for p in projects], period=period)
     }
@@ -221,8 +222,10 @@ def grid_rows(
     return rows
 
 
-def grid_row(*, user: Any, programme: Programme, period: dt.date, project: Project) -> GridRow:
-    return grid_rows(user=user, programme=programme, period=period, projects=Project.objects.filter(pk=project.pk))[0]
+def grid_row(*, period: dt.date, project: Project) -> GridRow:
+    return grid_rows(
+        projects=Project.objects.filter(pk=project.pk).select_related("region", "task_force"), period=period
+    )[0]
 
 
 # --- review -----------------------------------------------------------------------------------------------

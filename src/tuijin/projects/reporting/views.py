@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -28,7 +29,7 @@ from .forms import CorrectionForm, MonthForm, ReturnForm, ReviewForm, UploadForm
 from .imports import ReportImportFailed, reports_import
 from .sheets import report_template
 
-GRID_LIMIT = 500
+GRID_PAGE = 200  # rows a reporter fills on one page; a town's or a task force's month is one or two pages
 
 
 def _month_form(request: HttpRequest, form_class: type[MonthForm] = MonthForm) -> MonthForm | None:
@@ -56,23 +57,22 @@ def report_grid(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"form": form}
     if form.is_valid():
         programme, period = form.cleaned_data["programme"], form.cleaned_data["period"]
-        # One page holds a territory's or a task force's projects; beyond GRID_LIMIT the workbook is the way.
-        rows = selectors.grid_rows(user=request.user, programme=programme, period=period, limit=GRID_LIMIT)
-        owing = selectors.reportable_projects(user=request.user, programme=programme, period=period).count()
+        projects = selectors.grid_projects(user=request.user, programme=programme, period=period)
+        page = Paginator(projects, GRID_PAGE).get_page(request.GET.get("page"))
+        rows = selectors.grid_rows(projects=page.object_list, period=period)
         window = selectors.month_window(programme=programme, period=period)
         context |= {
             "programme": programme,
             "period": period,
             "rows": rows,
-            "owing": owing,
-            "cut": owing > len(rows),
+            "page": page,
             "window": window,
             "today": timezone.localdate(),
             "params": form.params(),
             "upload_form": UploadForm(),
             "import_errors": request.session.pop("report_import_errors", []),
             "error_token": request.GET.get("errors", ""),
-            "unsaved": sum(1 for r in rows if r.report is None),
+            "unsaved": selectors.unfilled_count(projects=projects, period=period),
             "total_month": sum((r.totals.month for r in rows), start=0),
             "total_ytd": sum((r.totals.ytd for r in rows), start=0),
         }
@@ -104,7 +104,7 @@ def report_row_save(request: HttpRequest, project_pk: int) -> HttpResponse:
         state, message = "stale", str(stale)
     except services.ReportRefused as refused:
         state, message = "refused", _refusal(refused)
-    row = selectors.grid_row(user=request.user, programme=programme, period=period, project=project)
+    row = selectors.grid_row(period=period, project=project)
     if state == "saved" and row.checked and row.checked.warnings:
         state = "warning"
     return render(
