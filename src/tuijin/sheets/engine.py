@@ -24,6 +24,7 @@ ERROR_FILL = PatternFill("solid", fgColor="FFC7CE")
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 LOCKED_FILL = PatternFill("solid", fgColor="EDEDED")
 LISTS_SHEET = "_lists"
+DROPDOWN_SPARE_ROWS = 5000  # empty rows below the last one that still offer the dropdowns
 # A cell whose text starts like a formula is stored as text so that Excel never evaluates it.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -108,6 +109,7 @@ def build_workbook(
     list_column = 0
     for spec in specs:
         sheet = workbook.create_sheet(str(spec.name))
+        dropdowns: list[tuple[int, DataValidation]] = []
         header_row = 1
         if spec.title:
             sheet.cell(1, 1, str(spec.title)).font = Font(bold=True, size=13)
@@ -132,13 +134,16 @@ def build_workbook(
                 validation.errorTitle = _("Not in the list")
                 validation.showErrorMessage = True
                 sheet.add_data_validation(validation)
-                validation.add(
-                    f"{get_column_letter(index)}{header_row + 1}:{get_column_letter(index)}{header_row + 5000}"
-                )
+                dropdowns.append((index, validation))
         sheet.freeze_panes = f"A{header_row + 1}"
         locked = [c.locked for c in spec.columns]
         for row_values in (rows or {}).get(str(spec.name), ()):
             sheet.append(list(row_values))
+        # The dropdowns reach past the last row, for rows a user adds: a province's template holds 20,000.
+        last = max(sheet.max_row, header_row) + DROPDOWN_SPARE_ROWS
+        for index, validation in dropdowns:
+            letter = get_column_letter(index)
+            validation.add(f"{letter}{header_row + 1}:{letter}{last}")
         _apply_number_formats(sheet, spec, header_row)
         if any(locked):
             _protect_locked_columns(sheet, spec, header_row)
