@@ -30,10 +30,12 @@ def _client_ip(request: HttpRequest | None) -> str | None:
 MASK = "••••••"
 
 
-def _display(model: type[models.Model], name: str, value: Any) -> Any:
-    """What a value was, in words that stay true later: a related record by its name, not its id.
-    Labels and choice names are translated when shown, not stored. Fields a model names in
-    `MASKED_FIELDS` (a robot's key, a signing secret) are recorded as changed, never with their value."""
+def _display(model: type[models.Model], name: str, value: Any, instance: models.Model | None = None) -> Any:
+    """What a value was, in words that stay true later: a related record by its name, not its id
+    (taken from `instance` when it already holds that record, as a save usually does: a bulk import
+    writes a dozen of these a row). Labels and choice names are translated when shown, not stored.
+    Fields a model names in `MASKED_FIELDS` (a robot's key, a signing secret) are recorded as changed,
+    never with their value."""
     if value is None or value == "":
         return None
     if name in getattr(model, "MASKED_FIELDS", ()):
@@ -45,6 +47,9 @@ def _display(model: type[models.Model], name: str, value: Any) -> Any:
     except Exception:  # a field removed since
         return str(value)
     if field.is_relation and field.many_to_one:
+        held = field.get_cached_value(instance, None) if instance is not None else None
+        if held is not None and held.pk == value:
+            return str(held)
         related = field.related_model._default_manager.filter(pk=value).first()
         return str(related) if related else str(value)
     if isinstance(value, bool | int | str):
@@ -52,17 +57,26 @@ def _display(model: type[models.Model], name: str, value: Any) -> Any:
     return str(value)
 
 
-def _changes(history_instance: Any, model: type[models.Model]) -> list[dict[str, Any]]:
+def _changes(history_instance: Any, instance: models.Model) -> list[dict[str, Any]]:
+    model = type(instance)
     if history_instance.history_type == "~" and history_instance.prev_record is not None:
         delta = history_instance.diff_against(history_instance.prev_record)
         return [
-            {"field": c.field, "old": _display(model, c.field, c.old), "new": _display(model, c.field, c.new)}
+            {
+                "field": c.field,
+                "old": _display(model, c.field, c.old),
+                "new": _display(model, c.field, c.new, instance),
+            }
             for c in delta.changes
             if c.field not in _HIDDEN_FIELDS
         ]
     if history_instance.history_type == "+":
         return [
-            {"field": f.name, "old": None, "new": _display(model, f.name, getattr(history_instance, f.attname))}
+            {
+                "field": f.name,
+                "old": None,
+                "new": _display(model, f.name, getattr(history_instance, f.attname), instance),
+            }
             for f in model._meta.concrete_fields
             if f.name not in _HIDDEN_FIELDS and getattr(history_instance, f.attname, None) not in (None, "")
         ]
@@ -108,7 +122,7 @@ def _on_history(sender: Any, instance: models.Model, history_instance: Any, **kw
         action=_ACTIONS[history_instance.history_type],
         user=user,
         instance=instance,
-        changes=_changes(history_instance, type(instance)),
+        changes=_changes(history_instance, instance),
         reason=history_instance.history_change_reason or "",
     )
 
