@@ -1,11 +1,11 @@
 from typing import Any
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from . import access
+from . import choices
+from .widgets import SearchSelect
 
 
 def bootstrap_style(form: forms.Form) -> None:
@@ -39,12 +39,11 @@ class RecordForm(forms.ModelForm):
             self.fields["expected_version"].initial = self.instance.version
         else:
             del self.fields["change_reason"]
-        for field in self.fields.values():
+        for name, field in self.fields.items():
             queryset = getattr(field, "queryset", None)
-            if queryset is not None and queryset.model._meta.label in access.POLICIES:
-                field.queryset = access.visible(user, queryset)
-            elif queryset is not None and queryset.model is get_user_model():
-                field.queryset = access.users_in_reach(user, queryset)
+            if queryset is not None:
+                field.queryset = choices.in_reach(user, queryset)
+                self._search_if_long(name, field)
             if isinstance(field, forms.DateField):
                 field.widget = forms.DateInput(attrs=field.widget.attrs, format="%Y-%m-%d")
                 field.widget.input_type = "date"
@@ -53,6 +52,18 @@ class RecordForm(forms.ModelForm):
             if isinstance(widget, forms.CheckboxInput):
                 css = "form-check-input"
             widget.attrs.setdefault("class", css)
+
+    def _search_if_long(self, name: str, field: forms.Field) -> None:
+        """A foreign key with more choices than a list can hold is picked by typing (core/choices.py)."""
+        if isinstance(field, forms.ModelMultipleChoiceField) or not isinstance(field, forms.ModelChoiceField):
+            return
+        path = f"{self._meta.model._meta.label}.{name}"
+        try:
+            choices.foreign_key(path)
+        except LookupError:  # a form field that is not the model's foreign key
+            return
+        if field.queryset.count() > choices.SEARCH_ABOVE:
+            field.widget = SearchSelect(path=path, queryset=field.queryset)
 
 
 def record_form_class(model: type[models.Model], fields: list[str], widgets: dict | None = None) -> type[RecordForm]:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from tuijin.org import selectors as org_selectors
 
 from . import access
+from . import choices as choice_lookup
 from .forms import AuditFilterForm
 from .http import xlsx_response
 from .models import AuditAction
@@ -191,3 +192,18 @@ def annotated_download(request: HttpRequest, token: str) -> HttpResponse:
     if data is None:
         raise Http404
     return xlsx_response(data, _("errors-marked"))
+
+
+@login_required
+def choices(request: HttpRequest, path: str) -> HttpResponse:
+    """The records matching what was typed in a search-select widget (core/widgets.py)."""
+    try:
+        field = choice_lookup.foreign_key(path)
+    except LookupError as unknown:
+        raise Http404(path) from unknown
+    text = request.GET.get("q", "")
+    found = list(
+        choice_lookup.matching(choice_lookup.choices_for(request.user, field), text)[: choice_lookup.SHOWN + 1]
+    )
+    context = {"choices": found[: choice_lookup.SHOWN], "more": len(found) > choice_lookup.SHOWN, "text": text.strip()}
+    return render(request, "includes/search_choices.html", context | {"shown": choice_lookup.SHOWN})
