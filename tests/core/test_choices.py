@@ -2,6 +2,8 @@
 box instead of a dropdown, the matches come in either script and only from the user's reach, and the
 chosen record is saved like any other choice."""
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -76,3 +78,10 @@ def test_only_a_foreign_key_can_be_searched(world: World) -> None:
     for path in ("dispatch.UnitContact.kind", "dispatch.Nothing.unit", "nonsense"):
         assert client.get(reverse("core:choices", args=[path]), {"q": "u"}).status_code == 404
     assert Client().get(reverse("core:choices", args=["dispatch.UnitContact.unit"])).status_code == 302
+
+
+def test_namesakes_are_told_apart_by_where_they_are(world: World, few: None) -> None:
+    for county in ("D", "D2"):
+        Unit.objects.create(name="县财政局", region=world[county], kind="department")
+    found = _found(world, "office_p", "dispatch.UnitContact.unit", "财政局")
+    assert sorted(re.findall(r"<span data-choice-name>县财政局</span><span[^>]*>(\w+)</span>", found)) == ["D", "D2"]

@@ -18,6 +18,8 @@ from .chinese import script_variants, search_key
 
 SEARCH_ABOVE = 300
 SHOWN = 20
+# What tells two records of one name apart (every county has its 财政局, many a 城关镇): where they are.
+WHERE = ("parent", "region")
 
 
 def in_reach(user: Any, qs: QuerySet) -> QuerySet:
@@ -48,12 +50,22 @@ def choices_for(user: Any, field: models.ForeignKey) -> QuerySet:
 
 
 def matching(qs: QuerySet, text: str) -> QuerySet:
-    """The records whose name holds the text, typed in either script."""
+    """The records whose name holds the text, typed in either script, with where they are."""
     text = text.strip()
     if not text:
         return qs.none()
     names = {f.name for f in qs.model._meta.fields}
+    qs = qs.select_related(*(name for name in WHERE if name in names))
     if "search_key" in names:
         return qs.filter(search_key__contains=search_key(text))
     lookups = [name for name in ("name", "title", "display_name", "username") if name in names]
     return qs.filter(reduce(or_, (Q(**{f"{name}__icontains": v}) for name in lookups for v in script_variants(text))))
+
+
+def where_of(record: models.Model) -> str:
+    """The region a record is in (a unit's), or above it (a town's county), for telling namesakes apart."""
+    for name in WHERE:
+        place = getattr(record, name, None)
+        if isinstance(place, models.Model):
+            return str(place)
+    return ""

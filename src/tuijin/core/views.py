@@ -205,5 +205,6 @@ def choices(request: HttpRequest, path: str) -> HttpResponse:
     found = list(
         choice_lookup.matching(choice_lookup.choices_for(request.user, field), text)[: choice_lookup.SHOWN + 1]
     )
-    context = {"choices": found[: choice_lookup.SHOWN], "more": len(found) > choice_lookup.SHOWN, "text": text.strip()}
+    shown = [(record, choice_lookup.where_of(record)) for record in found[: choice_lookup.SHOWN]]
+    context = {"choices": shown, "more": len(found) > choice_lookup.SHOWN, "text": text.strip()}
     return render(request, "includes/search_choices.html", context | {"shown": choice_lookup.SHOWN})

@@ -9,6 +9,6 @@ document.addEventListener("click", (event) => {
   if (!choice) return;
   const box = choice.closest("[data-search-select]");
   box.querySelector("input[type=hidden]").value = choice.dataset.choice;
-  box.querySelector("input[type=search]").value = choice.textContent.trim();
+  box.querySelector("input[type=search]").value = choice.querySelector("[data-choice-name]").textContent.trim();
   box.querySelector(".search-select-results").innerHTML = "";
 });
