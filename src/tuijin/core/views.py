@@ -141,27 +141,33 @@ def record_detail(request: HttpRequest, key: str, pk: int) -> HttpResponse:
     )
 
 
+def record_form_saved(request: HttpRequest, form: Any, what: str) -> Any | None:
+    """Saves a valid record form as its user (`record_save`), with the success message; None when the
+    record changed since the form was opened (the form then says so). A save out of the user's scope
+    is logged as a denial, after the rollback so that the denial itself is kept, and refused."""
+    try:
+        saved = record_save(
+            user=request.user,
+            form=form,
+            expected_version=form.cleaned_data.get("expected_version"),
+            reason=form.cleaned_data.get("change_reason", ""),
+        )
+    except StaleRecord as stale:
+        form.add_error(None, str(stale))
+        return None
+    except access.AccessDenied:
+        access.record_denial(user=request.user, what=f"save {what} outside scope", request=request)
+        raise
+    messages.success(request, _("Saved “%(record)s”.") % {"record": saved})
+    return saved
+
+
 def _save_form(request: HttpRequest, record_type: RecordType, instance: Any | None) -> HttpResponse:
     form_class = record_type.form_class
     if request.method == "POST":
         form = form_class(request.POST, instance=instance, user=request.user)
-        if form.is_valid():
-            try:
-                saved = record_save(
-                    user=request.user,
-                    form=form,
-                    expected_version=form.cleaned_data.get("expected_version"),
-                    reason=form.cleaned_data.get("change_reason", ""),
-                )
-            except StaleRecord as stale:
-                form.add_error(None, str(stale))
-            except access.AccessDenied:
-                # Logged here, after the rollback, so that the denial itself is kept.
-                access.record_denial(user=request.user, what=f"save {record_type.key} outside scope", request=request)
-                raise
-            else:
-                messages.success(request, _("Saved “%(record)s”.") % {"record": saved})
-                return redirect(saved.get_absolute_url())
+        if form.is_valid() and (saved := record_form_saved(request, form, record_type.key)) is not None:
+            return redirect(saved.get_absolute_url())
     else:
         initial = {k: v for k, v in request.GET.items() if k in form_class.base_fields}
         form = form_class(instance=instance, initial=initial, user=request.user)

@@ -17,7 +17,8 @@ from tuijin.core import access
 from tuijin.core.http import xlsx_response
 from tuijin.core.records import display_value
 from tuijin.core.selectors import record_history
-from tuijin.core.services import StaleRecord, record_save
+from tuijin.core.services import StaleRecord
+from tuijin.core.views import record_form_saved
 
 from .. import services as project_services
 from ..models import ORIGINATION_THRESHOLD_WAN, ListMembership, OriginationTarget, Project
@@ -297,22 +298,8 @@ def project_create(request: HttpRequest) -> HttpResponse:
 def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     project = _changeable(request, pk)
     form = ProjectForm(request.POST or None, instance=project, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = record_save(
-                user=request.user,
-                form=form,
-                expected_version=form.cleaned_data.get("expected_version"),
-                reason=form.cleaned_data.get("change_reason", ""),
-            )
-        except StaleRecord as stale:
-            form.add_error(None, str(stale))
-        except access.AccessDenied:
-            access.record_denial(user=request.user, what="save project outside scope", request=request)
-            raise
-        else:
-            messages.success(request, _("Saved “%(record)s”.") % {"record": saved})
-            return redirect(saved.get_absolute_url())
+    if request.method == "POST" and form.is_valid() and (saved := record_form_saved(request, form, "project")):
+        return redirect(saved.get_absolute_url())
     return render(request, "projects/library/form.html", {"form": form, "project": project})
 
 
