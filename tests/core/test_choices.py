@@ -73,9 +73,9 @@ def test_a_record_outside_the_reach_is_refused_even_when_its_key_is_posted(world
     assert page.status_code == 200 and not UnitContact.objects.exists()
 
 
-def test_only_a_foreign_key_can_be_searched(world: World) -> None:
+def test_only_a_foreign_key_to_records_the_access_module_rules_on_can_be_searched(world: World) -> None:
     client = _client(world, "office_p")
-    for path in ("dispatch.UnitContact.kind", "dispatch.Nothing.unit", "nonsense"):
+    for path in ("dispatch.UnitContact.kind", "dispatch.Nothing.unit", "nonsense", "auth.Permission.content_type"):
         assert client.get(reverse("core:choices", args=[path]), {"q": "u"}).status_code == 404
     assert Client().get(reverse("core:choices", args=["dispatch.UnitContact.unit"])).status_code == 302
 

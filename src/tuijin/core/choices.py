@@ -32,7 +32,8 @@ def in_reach(user: Any, qs: QuerySet) -> QuerySet:
 
 
 def foreign_key(path: str) -> models.ForeignKey:
-    """The foreign key named "app_label.Model.field"; LookupError for anything else."""
+    """The foreign key named "app_label.Model.field" to records the access module rules on (or to
+    users); LookupError for anything else."""
     label, _dot, name = path.rpartition(".")
     try:
         field = apps.get_model(label)._meta.get_field(name)
@@ -40,6 +41,9 @@ def foreign_key(path: str) -> models.ForeignKey:
         raise LookupError(path) from error
     if not (field.is_relation and field.many_to_one):
         raise LookupError(path)
+    target = field.remote_field.model
+    if target._meta.label not in access.POLICIES and target is not get_user_model():
+        raise LookupError(path)  # no rule says who may see those records: nothing is offered
     return field
 
 
