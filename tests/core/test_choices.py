@@ -12,7 +12,7 @@ from tuijin.core import choices
 from tuijin.core.records import REGISTRY
 from tuijin.core.widgets import SearchSelect
 from tuijin.dispatch.models import UnitContact
-from tuijin.org.models import Unit
+from tuijin.org.models import Person, Unit
 
 from ..world import World
 
@@ -85,3 +85,10 @@ def test_namesakes_are_told_apart_by_where_they_are(world: World, few: None) -> 
         Unit.objects.create(name="县财政局", region=world[county], kind="department")
     found = _found(world, "office_p", "dispatch.UnitContact.unit", "财政局")
     assert sorted(re.findall(r"<span data-choice-name>县财政局</span><span[^>]*>(\w+)</span>", found)) == ["D", "D2"]
+
+
+def test_people_of_one_name_are_told_apart_by_their_unit(world: World, few: None) -> None:
+    for unit in ("u_d", "u_t1"):
+        Person.objects.create(name="张伟", unit=world[unit])
+    found = _found(world, "office_p", "projects.Project.responsible_person", "張偉")  # typed in traditional
+    assert sorted(re.findall(r"<span data-choice-name>张伟</span><span[^>]*>(\w+)</span>", found)) == ["u_d", "u_t1"]

@@ -74,7 +74,8 @@ def test_a_confirmer_who_lost_the_right_to_import_imports_nothing(
     office["office_d"].grants.all().delete()
     assert services.queued_imports_run() == {"imported": 0, "refused": 1}
     job.refresh_from_db()
-    assert job.status == ImportStatus.UPLOADED and job.refusal and not Project.objects.exists()
+    assert job.status == ImportStatus.UPLOADED and not Project.objects.exists()
+    assert job.refusal == f"office_d 已无权向 {office['prog_d']} 导入。"
 
 
 def test_the_page_says_a_queued_upload_is_importing_and_offers_no_confirm(

@@ -18,8 +18,9 @@ from .chinese import script_variants, search_key
 
 SEARCH_ABOVE = 300
 SHOWN = 20
-# What tells two records of one name apart (every county has its 财政局, many a 城关镇): where they are.
-WHERE = ("parent", "region")
+# What tells two records of one name apart (every county has its 财政局, many a 城关镇, many a 张伟):
+# where they are, or the unit a person works in.
+WHERE = ("parent", "region", "unit")
 
 
 def in_reach(user: Any, qs: QuerySet) -> QuerySet:
@@ -67,7 +68,8 @@ def matching(qs: QuerySet, text: str) -> QuerySet:
 
 
 def where_of(record: models.Model) -> str:
-    """The region a record is in (a unit's), or above it (a town's county), for telling namesakes apart."""
+    """The region a record is in (a unit's), the one above it (a town's county) or a person's unit, for
+    telling namesakes apart."""
     for name in WHERE:
         place = getattr(record, name, None)
         if isinstance(place, models.Model):

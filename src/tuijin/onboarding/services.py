@@ -219,7 +219,16 @@ def _import(user: Any, job: ImportJob, plan: ImportPlan) -> ImportJob:
 
 def _refused(job: ImportJob, refusal: Exception) -> None:
     errors = getattr(refusal, "errors", [])
-    lines = [str(refusal) if not errors else _("The workbook has %(count)s errors.") % {"count": len(errors)}]
+    if isinstance(refusal, access.AccessDenied):
+        first = _("%(user)s may no longer import into %(programme)s.") % {
+            "user": job.confirmed_by,
+            "programme": job.programme,
+        }
+    elif errors:
+        first = _("The workbook has %(count)s errors.") % {"count": len(errors)}
+    else:
+        first = str(refusal)
+    lines = [first]
     lines += [f"{error.sheet}!{error.column}{error.row}: {error.message}" for error in errors[:REFUSAL_LINES]]
     job.status, job.refusal = ImportStatus.UPLOADED, "\n".join(lines)
     job.version += 1

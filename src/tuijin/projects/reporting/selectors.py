@@ -200,9 +200,9 @@ def grid_projects(*, user: Any, programme: Programme, period: dt.date) -> QueryS
     return projects.select_related("region", "task_force").order_by("region__path", "code")
 
 
-def unfilled_count(*, projects: QuerySet[Project], period: dt.date) -> int:
-    """How many of these projects have no report for the month yet."""
-    return projects.count() - MonthlyReport.objects.filter(project__in=projects.values("pk"), period=period).count()
+def filled_count(*, projects: QuerySet[Project], period: dt.date) -> int:
+    """How many of these projects have a report for the month, of any state."""
+    return MonthlyReport.objects.filter(project__in=projects.values("pk"), period=period).count()
 
 
 def grid_rows(*, projects: Iterable[Project], period: dt.date, today: dt.date | None = None) -> list[GridRow]:

@@ -72,7 +72,7 @@ def report_grid(request: HttpRequest) -> HttpResponse:
             "upload_form": UploadForm(),
             "import_errors": request.session.pop("report_import_errors", []),
             "error_token": request.GET.get("errors", ""),
-            "unsaved": selectors.unfilled_count(projects=projects, period=period),
+            "unsaved": page.paginator.count - selectors.filled_count(projects=projects, period=period),
             "total_month": sum((r.totals.month for r in rows), start=0),
             "total_ytd": sum((r.totals.ytd for r in rows), start=0),
         }
